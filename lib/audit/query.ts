@@ -1,0 +1,53 @@
+// Reading the audit trail: only with the view right on audit; filtered by actor, object type, action, time.
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, ZListParams } from "../list/params";
+import { requireRight } from "../rights/require";
+
+const optionalText = z.string().trim().max(200).optional().catch(undefined);
+const optionalDate = z.coerce.date().optional().catch(undefined);
+
+export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
+  actor: optionalText,
+  objectType: optionalText,
+  action: optionalText,
+  outcome: z.enum(["success", "refused", "failed"]).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+});
+
+export type TAuditFilter = z.infer<typeof ZAuditFilter>;
+
+export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
+  await requireRight(actor, "audit", "view");
+  const where: Prisma.AuditEventWhereInput = {
+    ...(filter.actor ? { actorName: { contains: filter.actor, mode: "insensitive" } } : {}),
+    ...(filter.objectType ? { objectType: filter.objectType } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(filter.from || filter.to ? { at: { gte: filter.from, lte: filter.to } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: skipFor(filter.page),
+      take: PAGE_SIZE,
+    }),
+    db().auditEvent.count({ where }),
+  ]);
+  return pageOf(rows, total, filter.page);
+}
+
+/** The actions that occur in the trail, for the filter's choices. */
+export async function auditActions(actor: Actor): Promise<string[]> {
+  await requireRight(actor, "audit", "view");
+  const rows = await db().auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,39 @@
+// Writing audit rows: inside the change's own transaction, so a change and its row stand or fall together.
+import type { Db, Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { AuditOutcome } from "../generated/prisma/enums";
+import type { Changes } from "./diff";
+
+export interface AuditActor {
+  id: string | null;
+  logonName: string;
+  clientAddress: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  objectType?: string;
+  objectId?: string | null;
+  objectName?: string | null;
+  outcome?: AuditOutcome;
+  changes?: Changes;
+  detail?: string;
+}
+
+export async function recordAudit(client: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await client.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      actorName: actor.logonName.slice(0, 200),
+      clientAddress: actor.clientAddress,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: entry.objectId ?? null,
+      objectName: entry.objectName ?? null,
+      outcome: entry.outcome ?? "success",
+      changes:
+        entry.changes && Object.keys(entry.changes).length > 0 ? (entry.changes as Prisma.InputJsonObject) : undefined,
+      detail: entry.detail,
+    },
+  });
+}

@@ -1,0 +1,11 @@
+// Who is acting: the signed-in user with the rights their roles add up to, and where they call from.
+import type { Rights } from "../rights/can";
+
+export interface Actor {
+  id: string;
+  logonName: string;
+  displayName: string;
+  rights: Rights;
+  clientAddress: string | null;
+  mustChangePassword: boolean;
+}

@@ -1,0 +1,64 @@
+// next-auth configuration: credentials checked by checkSignIn, a JWT session that idles out after
+// 30 minutes (proxy.ts slides it) and carries what currentActor needs to end it early.
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "../audit/record";
+import { db } from "../db";
+import { clientAddressFrom } from "../request/client-address";
+import { authSecret } from "./secret";
+import { IDLE_SECONDS } from "./session-policy";
+import { checkSignIn } from "./sign-in";
+
+function header(headers: unknown, name: string): string | null {
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+export const authOptions: AuthOptions = {
+  // A getter: the key file is read when a request needs it, not when `next build` loads the module.
+  get secret() {
+    return authSecret();
+  },
+  session: { strategy: "jwt", maxAge: IDLE_SECONDS },
+  jwt: { maxAge: IDLE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Switchboard",
+      credentials: { logonName: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const address = clientAddressFrom(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"));
+        const result = await checkSignIn(credentials?.logonName ?? "", credentials?.password ?? "", address);
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.user.id, name: result.user.logonName, authVersion: result.user.authVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.av = user.authVersion;
+        token.at = Math.floor(Date.now() / 1000);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, userId: token.sub ?? "", authVersion: token.av ?? 0, authTime: token.at ?? 0 };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.sub) return;
+      await recordAudit(
+        db(),
+        { id: token.sub, logonName: token.name ?? token.sub, clientAddress: null },
+        {
+          action: "sign_out",
+          objectType: "user",
+          objectId: token.sub,
+          objectName: token.name ?? null,
+        },
+      );
+    },
+  },
+};

@@ -1,0 +1,85 @@
+// Checking a sign-in: throttle, password, account state, audit. Unknown names and wrong passwords
+// take the same path, the same time and get the same message.
+import { setTimeout as sleep } from "node:timers/promises";
+import { recordAudit } from "../audit/record";
+import { db } from "../db";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import { activeFailures, afterFailure, delayFor, isLocked } from "./throttle";
+
+export const WRONG_CREDENTIALS = "The logon name or password is not correct.";
+
+export function lockedMessage(until: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+export type SignInResult =
+  | { ok: true; user: { id: string; logonName: string; authVersion: number } }
+  | { ok: false; message: string };
+
+export function logonKeyOf(logonName: string): string {
+  return logonName.trim().toLowerCase().slice(0, 200);
+}
+
+export async function checkSignIn(
+  logonName: string,
+  password: string,
+  clientAddress: string | null,
+): Promise<SignInResult> {
+  const logonKey = logonKeyOf(logonName);
+  const attempted = { id: null, logonName: logonKey || "(empty)", clientAddress };
+  const now = new Date();
+  const state = await db().signInThrottle.findUnique({ where: { logonKey } });
+
+  if (isLocked(state, now) && state?.lockedUntil) {
+    await recordAudit(db(), attempted, { action: "sign_in", outcome: "refused", detail: "Logon name is locked" });
+    return { ok: false, message: lockedMessage(state.lockedUntil) };
+  }
+
+  await sleep(delayFor(activeFailures(state, now)));
+  const user = logonKey ? await db().user.findUnique({ where: { logonKey }, omit: { passwordHash: false } }) : null;
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+
+  if (user && passwordOk && user.enabled && user.kind === "console") {
+    await db().$transaction(async (tx) => {
+      await tx.signInThrottle.deleteMany({ where: { logonKey } });
+      await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+      await recordAudit(
+        tx,
+        { ...attempted, id: user.id, logonName: user.logonName },
+        {
+          action: "sign_in",
+          objectType: "user",
+          objectId: user.id,
+          objectName: user.logonName,
+        },
+      );
+    });
+    return { ok: true, user: { id: user.id, logonName: user.logonName, authVersion: user.authVersion } };
+  }
+
+  const next = afterFailure(state, now);
+  await db().$transaction(async (tx) => {
+    await tx.signInThrottle.upsert({ where: { logonKey }, create: { logonKey, ...next }, update: next });
+    const reason = !user
+      ? "Unknown logon name"
+      : !passwordOk
+        ? "Wrong password"
+        : user.kind !== "console"
+          ? "External users cannot sign in to the console"
+          : "User is disabled";
+    await recordAudit(
+      tx,
+      { ...attempted, id: user?.id ?? null },
+      { action: "sign_in", outcome: "failed", detail: reason },
+    );
+    if (next.lockedUntil) {
+      await recordAudit(tx, attempted, {
+        action: "lockout",
+        outcome: "refused",
+        detail: `Locked until ${next.lockedUntil.toISOString()} after ${next.failures} failed sign-ins`,
+      });
+    }
+  });
+  return { ok: false, message: next.lockedUntil ? lockedMessage(next.lockedUntil) : WRONG_CREDENTIALS };
+}

@@ -1,0 +1,44 @@
+// The one Prisma client, kept on globalThis so that every bundle in the server process shares it
+// (the embedded database may be opened only once per process).
+import { PrismaClient } from "../generated/prisma/client";
+import { createAdapter, type DatabaseAdapter } from "./adapter";
+
+export type Db = ReturnType<typeof openClient>;
+/** The client handed to a $transaction callback. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+function openClient(adapter: DatabaseAdapter) {
+  // Password hashes never leave the database unless a query asks for them by name.
+  return new PrismaClient({ adapter: adapter.factory, omit: { user: { passwordHash: true } } });
+}
+
+interface Handle {
+  adapter: DatabaseAdapter;
+  client: Db;
+}
+
+const globalForDb = globalThis as typeof globalThis & { switchboardDb?: Handle };
+
+function handle(): Handle {
+  if (!globalForDb.switchboardDb) {
+    const adapter = createAdapter();
+    globalForDb.switchboardDb = { adapter, client: openClient(adapter) };
+  }
+  return globalForDb.switchboardDb;
+}
+
+export function db(): Db {
+  return handle().client;
+}
+
+export function dbAdapter(): DatabaseAdapter {
+  return handle().adapter;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.switchboardDb;
+  if (!current) return;
+  globalForDb.switchboardDb = undefined;
+  await current.client.$disconnect();
+  await current.adapter.close();
+}

@@ -1,0 +1,33 @@
+// Server-side list paging, search and sort, shared by every list screen and the API.
+import { z } from "zod";
+
+export const PAGE_SIZE = 25;
+
+export const ZListParams = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.string().max(40).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export type TListParams = z.infer<typeof ZListParams>;
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** The sort column if the list allows it, else the list's default. */
+export function sortColumn<C extends string>(requested: string | undefined, allowed: readonly C[], fallback: C): C {
+  return allowed.includes(requested as C) ? (requested as C) : fallback;
+}
+
+export function pageOf<T>(rows: T[], total: number, page: number): Page<T> {
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export function skipFor(page: number): number {
+  return (page - 1) * PAGE_SIZE;
+}

@@ -1,0 +1,63 @@
+// The object types and accesses that rights are made of, and which accesses make sense for which type.
+import type { Access, ObjectType } from "../generated/prisma/enums";
+
+export const OBJECT_TYPES = [
+  "messaging_service",
+  "user",
+  "role",
+  "community",
+  "sms_channel",
+  "audit",
+  "settings",
+  "api_token",
+] as const satisfies readonly ObjectType[];
+
+export const ACCESSES = [
+  "view",
+  "create",
+  "modify",
+  "delete",
+  "use",
+  "manage_rights",
+] as const satisfies readonly Access[];
+
+export const OBJECT_TYPE_LABELS = {
+  messaging_service: "Messaging services",
+  user: "Users",
+  role: "Roles",
+  community: "Communities",
+  sms_channel: "SMS channels",
+  audit: "Audit trail",
+  settings: "Settings",
+  api_token: "API tokens",
+} as const satisfies Record<ObjectType, string>;
+
+export const ACCESS_LABELS = {
+  view: "View",
+  create: "Create",
+  modify: "Modify",
+  delete: "Delete",
+  use: "Use",
+  manage_rights: "Manage rights",
+} as const satisfies Record<Access, string>;
+
+/** Use is for external users on messaging services; manage_rights is granting roles and rights. */
+export const APPLICABLE_ACCESS = {
+  messaging_service: ["view", "create", "modify", "delete", "use"],
+  user: ["view", "create", "modify", "delete", "manage_rights"],
+  role: ["view", "create", "modify", "delete", "manage_rights"],
+  community: ["view", "create", "modify", "delete"],
+  sms_channel: ["view", "create", "modify", "delete"],
+  audit: ["view"],
+  settings: ["view", "modify"],
+  api_token: ["view", "create", "modify", "delete"],
+} as const satisfies Record<ObjectType, readonly Access[]>;
+
+/** Types whose rights can be limited to chosen objects, with the objects the console can list today. */
+export const SCOPABLE_TYPES = ["user", "role"] as const satisfies readonly ObjectType[];
+
+export function isApplicable(objectType: ObjectType, access: Access): boolean {
+  return (APPLICABLE_ACCESS[objectType] as readonly Access[]).includes(access);
+}
+
+export type { Access, ObjectType };

@@ -1,0 +1,25 @@
+// One set of schemas for the role forms and the server that re-checks them.
+import { z } from "zod";
+import { ACCESSES, isApplicable, OBJECT_TYPES } from "../rights/catalog";
+import { ZId, ZVersion } from "../users/schemas";
+
+export const ZRight = z
+  .object({
+    objectType: z.enum(OBJECT_TYPES),
+    access: z.enum(ACCESSES),
+    objectId: ZId.nullable(),
+  })
+  .refine((r) => isApplicable(r.objectType, r.access), { message: "This access does not apply to this object type." });
+
+export const ZRoleFields = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
+  description: z.string().trim().max(500, "Use at most 500 characters."),
+  rights: z.array(ZRight).max(500),
+});
+
+export const ZCreateRoleRequest = ZRoleFields;
+export const ZUpdateRoleRequest = ZRoleFields.extend({ id: ZId, version: ZVersion });
+
+export type TRight = z.infer<typeof ZRight>;
+export type TCreateRoleRequest = z.infer<typeof ZCreateRoleRequest>;
+export type TUpdateRoleRequest = z.infer<typeof ZUpdateRoleRequest>;

@@ -1,0 +1,211 @@
+// Roles and their rights: listing, reading and changing them, with rights checked and changes audited.
+
+import { diff } from "../audit/diff";
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
+import { SCOPABLE_TYPES } from "../rights/catalog";
+import { refuse, requireRight } from "../rights/require";
+import type { TDeleteRequest } from "../users/schemas";
+import { requireHoldsAll, rightKey } from "./grants";
+import type { TCreateRoleRequest, TRight, TUpdateRoleRequest } from "./schemas";
+
+const NAME_TAKEN = "A role with this name exists already.";
+const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a role of your own instead.";
+
+type RoleWithRights = Prisma.RoleGetPayload<{ include: { rights: true } }>;
+
+function snapshot(role: { name: string; description: string; rights: TRight[] }) {
+  return { name: role.name, description: role.description, rights: role.rights.map(rightKey).sort() };
+}
+
+function dedupe(rights: readonly TRight[]): TRight[] {
+  return [...new Map(rights.map((r) => [rightKey(r), { ...r, objectId: r.objectId ?? null }])).values()];
+}
+
+/** Rights limited to one object must name an object that exists, of a type that can be limited. */
+async function checkObjects(rights: readonly TRight[]) {
+  for (const right of rights) {
+    if (!right.objectId) continue;
+    const scopable = (SCOPABLE_TYPES as readonly string[]).includes(right.objectType);
+    const exists =
+      scopable &&
+      (right.objectType === "user"
+        ? await db().user.count({ where: { id: right.objectId } })
+        : await db().role.count({ where: { id: right.objectId } }));
+    if (!exists)
+      throw invalid({ rights: [`A right is limited to an object that does not exist (${right.objectType}).`] });
+  }
+}
+
+export const ROLE_SORTS = ["name", "createdAt", "updatedAt"] as const;
+
+export async function listRoles(actor: Actor, params: TListParams) {
+  const scope = scopeOf(actor.rights, "role", "view");
+  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "role", "view");
+  const where: Prisma.RoleWhereInput = {
+    ...scopeWhere(scope),
+    ...(params.q
+      ? {
+          OR: [
+            { name: { contains: params.q, mode: "insensitive" } },
+            { description: { contains: params.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const sort = sortColumn(params.sort, ROLE_SORTS, "name");
+  const [rows, total] = await Promise.all([
+    db().role.findMany({
+      where,
+      include: { _count: { select: { users: true, rights: true } } },
+      orderBy: [{ [sort]: params.dir }, { id: "asc" }],
+      skip: skipFor(params.page),
+      take: PAGE_SIZE,
+    }),
+    db().role.count({ where }),
+  ]);
+  return pageOf(rows, total, params.page);
+}
+
+/** Every role the actor may see, for choosing roles on a user. */
+export async function roleChoices(actor: Actor) {
+  const scope = scopeOf(actor.rights, "role", "view");
+  return db().role.findMany({
+    where: scopeWhere(scope),
+    select: { id: true, name: true, builtIn: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function getRole(actor: Actor, id: string) {
+  await requireRight(actor, "role", "view", id);
+  const role = await db().role.findUnique({
+    where: { id },
+    include: { rights: true, users: { select: { user: { select: { id: true, logonName: true } } }, take: 100 } },
+  });
+  if (!role) throw notFound("This role");
+  return role;
+}
+
+async function requireMayGrant(actor: Actor, roleId: string | undefined, added: readonly TRight[]) {
+  const allowed = roleId
+    ? canOn(actor.rights, "role", "manage_rights", roleId)
+    : canAll(actor.rights, "role", "manage_rights");
+  if (!allowed) throw await refuse(actor, "role", "manage_rights", roleId);
+  await requireHoldsAll(actor, added, "role rights");
+  await checkObjects(added);
+}
+
+export async function createRole(actor: Actor, input: TCreateRoleRequest) {
+  await requireRight(actor, "role", "create");
+  const rights = dedupe(input.rights);
+  if (rights.length > 0) await requireMayGrant(actor, undefined, rights);
+  try {
+    return await db().$transaction(async (tx) => {
+      const nameKey = input.name.toLowerCase();
+      if (await tx.role.findUnique({ where: { nameKey }, select: { id: true } })) throw invalid({ name: [NAME_TAKEN] });
+      const role = await tx.role.create({
+        data: { name: input.name, nameKey, description: input.description, rights: { create: rights } },
+        include: { rights: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "role",
+        objectId: role.id,
+        objectName: role.name,
+        changes: diff(null, snapshot(role)),
+      });
+      return role;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
+    throw error;
+  }
+}
+
+export async function updateRole(actor: Actor, input: TUpdateRoleRequest) {
+  await requireRight(actor, "role", "modify", input.id);
+  const before: RoleWithRights | null = await db().role.findUnique({
+    where: { id: input.id },
+    include: { rights: true },
+  });
+  if (!before) throw notFound("This role");
+  if (before.version !== input.version) throw stale("role");
+  if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
+  const rights = dedupe(input.rights);
+  const beforeKeys = new Set(before.rights.map(rightKey));
+  const afterKeys = new Set(rights.map(rightKey));
+  const added = rights.filter((r) => !beforeKeys.has(rightKey(r)));
+  const rightsChanged = added.length > 0 || beforeKeys.size !== afterKeys.size;
+  if (rightsChanged) await requireMayGrant(actor, input.id, added);
+  try {
+    return await db().$transaction(async (tx) => {
+      const nameKey = input.name.toLowerCase();
+      if (nameKey !== before.nameKey && (await tx.role.findUnique({ where: { nameKey }, select: { id: true } }))) {
+        throw invalid({ name: [NAME_TAKEN] });
+      }
+      const role = await tx.role.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          name: input.name,
+          nameKey,
+          description: input.description,
+          version: { increment: 1 },
+          ...(rightsChanged ? { rights: { deleteMany: {}, create: rights } } : {}),
+        },
+        include: { rights: true },
+      });
+      // Members' rights changed: their sessions end and they sign in again under the new rights.
+      if (rightsChanged) {
+        await tx.user.updateMany({
+          where: { roles: { some: { roleId: role.id } } },
+          data: { authVersion: { increment: 1 } },
+        });
+      }
+      await recordAudit(tx, actor, {
+        action: "modify",
+        objectType: "role",
+        objectId: role.id,
+        objectName: role.name,
+        changes: diff(snapshot(before), snapshot(role)),
+      });
+      return role;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
+    if (isRecordNotFound(error)) throw stale("role");
+    throw error;
+  }
+}
+
+export async function deleteRole(actor: Actor, input: TDeleteRequest) {
+  await requireRight(actor, "role", "delete", input.id);
+  try {
+    await db().$transaction(async (tx) => {
+      const before = await tx.role.findUnique({ where: { id: input.id }, include: { rights: true } });
+      if (!before) throw notFound("This role");
+      if (before.version !== input.version) throw stale("role");
+      if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
+      await tx.user.updateMany({
+        where: { roles: { some: { roleId: before.id } } },
+        data: { authVersion: { increment: 1 } },
+      });
+      await tx.role.delete({ where: { id: input.id, version: input.version } });
+      await recordAudit(tx, actor, {
+        action: "delete",
+        objectType: "role",
+        objectId: before.id,
+        objectName: before.name,
+        changes: diff(snapshot(before), null),
+      });
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("role");
+    throw error;
+  }
+}

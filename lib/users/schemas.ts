@@ -1,0 +1,54 @@
+// One set of schemas for the user forms and the server that re-checks them.
+import { z } from "zod";
+import { ZNewPassword } from "../auth/password-policy";
+
+export const ZId = z.uuid("Not a valid identifier.");
+export const ZVersion = z.number().int().positive();
+
+export const ZLogonName = z
+  .string()
+  .trim()
+  .min(1, "Enter a logon name.")
+  .max(64, "Use at most 64 characters.")
+  .regex(/^[A-Za-z0-9._@-]+$/, "Use letters, digits and . _ @ - only, without spaces.");
+
+const name = (label: string) => z.string().trim().min(1, `Enter a ${label}.`).max(100, "Use at most 100 characters.");
+
+export const ZUserFields = z.object({
+  firstName: name("first name"),
+  lastName: name("last name"),
+  logonName: ZLogonName,
+  email: z.union([z.literal(""), z.email("Enter a valid e-mail address, or leave it empty.").max(254)]),
+  enabled: z.boolean(),
+  roleIds: z.array(ZId).max(50),
+});
+
+const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
+
+export const ZCreateUserRequest = ZUserFields.extend({
+  kind: z.enum(["console", "external"]),
+  password: ZNewPassword,
+  confirmPassword: z.string(),
+}).refine((v) => v.password === v.confirmPassword, mismatch);
+
+export const ZUpdateUserRequest = ZUserFields.extend({ id: ZId, version: ZVersion });
+
+export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
+
+export const ZResetPasswordRequest = z
+  .object({ id: ZId, version: ZVersion, password: ZNewPassword, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, mismatch);
+
+export const ZChangeOwnPasswordRequest = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    newPassword: ZNewPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, mismatch);
+
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+export type TDeleteRequest = z.infer<typeof ZDeleteRequest>;
+export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
+export type TChangeOwnPasswordRequest = z.infer<typeof ZChangeOwnPasswordRequest>;

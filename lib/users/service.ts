@@ -1,0 +1,287 @@
+// Users: listing, reading and changing them, with rights checked and every change audited.
+
+import { diff } from "../audit/diff";
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { passwordProblem } from "../auth/password-policy";
+import { type Db, db } from "../db";
+import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { canAll, canOn, effectiveRights, scopeOf, scopeWhere } from "../rights/can";
+import { loadRights } from "../rights/load";
+import { refuse, requireRight } from "../rights/require";
+import { requireHoldsAll } from "../roles/grants";
+import { assertAdministratorRemains } from "./administrators";
+import type {
+  TChangeOwnPasswordRequest,
+  TCreateUserRequest,
+  TDeleteRequest,
+  TResetPasswordRequest,
+  TUpdateUserRequest,
+} from "./schemas";
+
+const LOGON_TAKEN = "A user with this logon name exists already.";
+const userWithRoles = { roles: { select: { role: { select: { id: true, name: true, builtIn: true } } } } } as const;
+type UserWithRoles = Omit<Prisma.UserGetPayload<{ include: typeof userWithRoles }>, "passwordHash">;
+
+/** What the audit trail records of a user (the password only as set or changed). */
+function snapshot(user: UserWithRoles) {
+  return {
+    logonName: user.logonName,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+    kind: user.kind,
+    enabled: user.enabled,
+    roles: user.roles.map((r) => r.role.name).sort(),
+  };
+}
+
+export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
+
+export async function listUsers(actor: Actor, params: TListParams & { kind?: "console" | "external" }) {
+  const scope = scopeOf(actor.rights, "user", "view");
+  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "user", "view");
+  const where: Prisma.UserWhereInput = {
+    ...scopeWhere(scope),
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(params.q
+      ? {
+          OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({
+            [field]: { contains: params.q, mode: "insensitive" as const },
+          })),
+        }
+      : {}),
+  };
+  const sort = sortColumn(params.sort, USER_SORTS, "logonName");
+  const [rows, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      include: userWithRoles,
+      orderBy: [{ [sort]: params.dir }, { id: "asc" }],
+      skip: skipFor(params.page),
+      take: PAGE_SIZE,
+    }),
+    db().user.count({ where }),
+  ]);
+  return pageOf(rows, total, params.page);
+}
+
+export async function getUser(actor: Actor, id: string) {
+  await requireRight(actor, "user", "view", id);
+  const user = await db().user.findUnique({ where: { id }, include: userWithRoles });
+  if (!user) throw notFound("This user");
+  const rights = await loadRights(db(), id);
+  return { user, effectiveRights: effectiveRights(rights) };
+}
+
+/** Changing a user's roles needs manage_rights on the user; each added role's rights must be the actor's own. */
+async function requireMayAssign(actor: Actor, client: Db, userId: string | undefined, addedRoleIds: readonly string[]) {
+  const allowed = userId
+    ? canOn(actor.rights, "user", "manage_rights", userId)
+    : canAll(actor.rights, "user", "manage_rights");
+  if (!allowed) throw await refuse(actor, "user", "manage_rights", userId);
+  const roles = await client.role.findMany({ where: { id: { in: [...addedRoleIds] } }, include: { rights: true } });
+  if (roles.length !== new Set(addedRoleIds).size)
+    throw invalid({ roleIds: ["One of the chosen roles no longer exists."] });
+  for (const role of roles) await requireHoldsAll(actor, role.rights, `role ${role.name}`);
+}
+
+async function checkPassword(password: string, logonName: string, field: string) {
+  const problem = await passwordProblem(password, logonName);
+  if (problem) throw invalid({ [field]: [problem] });
+}
+
+export async function createUser(actor: Actor, input: TCreateUserRequest) {
+  await requireRight(actor, "user", "create");
+  await checkPassword(input.password, input.logonName, "password");
+  if (input.roleIds.length > 0) await requireMayAssign(actor, db(), undefined, input.roleIds);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().$transaction(async (tx) => {
+      const logonKey = input.logonName.toLowerCase();
+      if (await tx.user.findUnique({ where: { logonKey }, select: { id: true } })) {
+        throw invalid({ logonName: [LOGON_TAKEN] });
+      }
+      const user = await tx.user.create({
+        data: {
+          logonName: input.logonName,
+          logonKey,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email || null,
+          kind: input.kind,
+          enabled: input.enabled,
+          passwordHash,
+          // A console user chooses their own password at first sign-in; external users never sign in.
+          mustChangePassword: input.kind === "console",
+          roles: { create: [...new Set(input.roleIds)].map((roleId) => ({ roleId })) },
+        },
+        include: userWithRoles,
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "user",
+        objectId: user.id,
+        objectName: user.logonName,
+        changes: diff(null, { ...snapshot(user), password: "set" }, ["password"]),
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ logonName: [LOGON_TAKEN] });
+    throw error;
+  }
+}
+
+export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
+  await requireRight(actor, "user", "modify", input.id);
+  // Rights are decided on what the user looked like when the form was opened; the versioned
+  // update below refuses the save if anything changed since.
+  const before = await db().user.findUnique({ where: { id: input.id }, include: userWithRoles });
+  if (!before) throw notFound("This user");
+  if (before.version !== input.version) throw stale("user");
+  const beforeRoles = new Set(before.roles.map((r) => r.role.id));
+  const afterRoles = new Set(input.roleIds);
+  const rolesChanged = beforeRoles.size !== afterRoles.size || [...afterRoles].some((id) => !beforeRoles.has(id));
+  if (rolesChanged) {
+    await requireMayAssign(
+      actor,
+      db(),
+      input.id,
+      [...afterRoles].filter((id) => !beforeRoles.has(id)),
+    );
+  }
+  try {
+    return await db().$transaction(async (tx) => {
+      const logonKey = input.logonName.toLowerCase();
+      if (logonKey !== before.logonKey && (await tx.user.findUnique({ where: { logonKey }, select: { id: true } }))) {
+        throw invalid({ logonName: [LOGON_TAKEN] });
+      }
+      const endSessions = rolesChanged || before.enabled !== input.enabled;
+      const user = await tx.user.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          logonName: input.logonName,
+          logonKey,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email || null,
+          enabled: input.enabled,
+          version: { increment: 1 },
+          ...(endSessions ? { authVersion: { increment: 1 } } : {}),
+          ...(rolesChanged ? { roles: { deleteMany: {}, create: [...afterRoles].map((roleId) => ({ roleId })) } } : {}),
+        },
+        include: userWithRoles,
+      });
+      await assertAdministratorRemains(tx);
+      await recordAudit(tx, actor, {
+        action: "modify",
+        objectType: "user",
+        objectId: user.id,
+        objectName: user.logonName,
+        changes: diff(snapshot(before), snapshot(user)),
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ logonName: [LOGON_TAKEN] });
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
+}
+
+export async function deleteUser(actor: Actor, input: TDeleteRequest) {
+  await requireRight(actor, "user", "delete", input.id);
+  if (input.id === actor.id) throw invalid({}, "You cannot delete your own user.");
+  try {
+    await db().$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: input.id }, include: userWithRoles });
+      if (!before) throw notFound("This user");
+      if (before.version !== input.version) throw stale("user");
+      await tx.user.delete({ where: { id: input.id, version: input.version } });
+      await assertAdministratorRemains(tx);
+      await recordAudit(tx, actor, {
+        action: "delete",
+        objectType: "user",
+        objectId: before.id,
+        objectName: before.logonName,
+        changes: diff(snapshot(before), null),
+      });
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
+}
+
+/** An administrator sets a new password; the user must change it at their next sign-in. */
+export async function resetPassword(actor: Actor, input: TResetPasswordRequest) {
+  await requireRight(actor, "user", "modify", input.id);
+  const target = await db().user.findUnique({ where: { id: input.id }, select: { logonName: true, kind: true } });
+  if (!target) throw notFound("This user");
+  await checkPassword(input.password, target.logonName, "password");
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db().$transaction(async (tx) => {
+      const updated = await tx.user.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          passwordHash,
+          mustChangePassword: target.kind === "console",
+          authVersion: { increment: 1 },
+          version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "reset_password",
+        objectType: "user",
+        objectId: updated.id,
+        objectName: updated.logonName,
+        changes: { password: "changed" },
+      });
+      return updated;
+    });
+    return user;
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
+}
+
+/** The signed-in user changes their own password (also the forced change at first sign-in). */
+export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordRequest) {
+  const user = await db().user.findUnique({ where: { id: actor.id }, omit: { passwordHash: false } });
+  if (!user) throw notFound("Your user");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await recordAudit(db(), actor, {
+      action: "change_password",
+      objectType: "user",
+      objectId: user.id,
+      objectName: user.logonName,
+      outcome: "failed",
+      detail: "Current password not correct",
+    });
+    throw invalid({ currentPassword: ["This is not your current password."] });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw invalid({ newPassword: ["Choose a password different from the current one."] });
+  }
+  await checkPassword(input.newPassword, user.logonName, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, authVersion: { increment: 1 }, version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: "change_password",
+      objectType: "user",
+      objectId: user.id,
+      objectName: user.logonName,
+      changes: { password: "changed" },
+    });
+  });
+}
