@@ -23,9 +23,9 @@ export interface Migration {
   checksum: string;
 }
 
-export function readMigrations(dir = path.resolve("prisma/migrations")): Migration[] {
-  if (!existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
-  return readdirSync(dir, { withFileTypes: true })
+export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Migration[] {
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`No migrations folder at ${dir}`);
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort()

@@ -1,0 +1,90 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { applyResult } from "@/components/forms/apply-result";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ZChangeOwnPasswordRequest } from "@/lib/users/schemas";
+import { changeOwnPasswordAction } from "./actions";
+
+export function ChangePasswordForm({ logonName, forced }: { logonName: string; forced: boolean }) {
+  const form = useForm({
+    resolver: zodResolver(ZChangeOwnPasswordRequest),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await changeOwnPasswordAction(values);
+    if (!applyResult(result, form.setError, "Password changed.")) return;
+    // The change ended every session of this user, this one too: sign in again with the new password.
+    const again = await signIn("credentials", { logonName, password: values.newPassword, redirect: false });
+    window.location.assign(again?.ok ? "/" : "/login");
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="text" name="username" autoComplete="username" value={logonName} readOnly hidden />
+      <Field
+        id="currentPassword"
+        label={forced ? "One-time password" : "Current password"}
+        error={errors.currentPassword?.message}
+        required
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...form.register("currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field
+        id="newPassword"
+        label="New password"
+        error={errors.newPassword?.message}
+        required
+        help="12 to 128 characters. Common passwords are refused."
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...form.register("newPassword")}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message} required>
+        {(a11y) => (
+          <input
+            {...a11y}
+            {...form.register("confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <FormError message={errors.root?.server?.message} />
+      <div className="flex items-center justify-between gap-3">
+        {forced ? (
+          <span />
+        ) : (
+          <Link href="/" className="text-sm text-slate-600 hover:underline">
+            Cancel
+          </Link>
+        )}
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Change password"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import { ChangesList } from "@/components/lists/changes";
+import { Pagination } from "@/components/lists/pagination";
+import { Table, Td } from "@/components/lists/table";
+import { Refused } from "@/components/shell/refused";
+import { Badge } from "@/components/ui/badge";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageLoad } from "@/lib/actions/page-load";
+import { auditActions, listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
+import { pageActor } from "@/lib/auth/page-actor";
+import { OBJECT_TYPE_LABELS, OBJECT_TYPES } from "@/lib/rights/catalog";
+
+export const metadata: Metadata = { title: "Audit" };
+
+const outcomeTone = { success: "good", refused: "warn", failed: "bad" } as const;
+
+/** datetime-local inputs have no zone; the page works in UTC throughout and says so. */
+const asUtcInput = (date?: Date) => (date ? date.toISOString().slice(0, 16) : "");
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await pageActor();
+  const raw = await searchParams;
+  const withZone = (value: unknown) =>
+    typeof value === "string" && value && !value.endsWith("Z") ? `${value}Z` : value;
+  const filter = ZAuditFilter.parse({ ...raw, from: withZone(raw.from), to: withZone(raw.to) });
+  const loaded = await pageLoad(async () => ({
+    page: await listAuditEvents(actor, filter),
+    actions: await auditActions(actor),
+  }));
+  if (!loaded.ok) return <Refused message={loaded.message} />;
+  const { page, actions } = loaded.data;
+  const query = {
+    actor: filter.actor,
+    objectType: filter.objectType,
+    action: filter.action,
+    outcome: filter.outcome,
+    from: asUtcInput(filter.from),
+    to: asUtcInput(filter.to),
+  };
+  return (
+    <>
+      <PageHeader
+        title="Audit"
+        description="Every change, sign-in and refused attempt: who, when (UTC), from where, what, and before and after. Secrets appear only as set, changed or cleared."
+      />
+      <form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+        aria-label="Filter the audit trail"
+      >
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">Actor</span>
+          <input name="actor" defaultValue={filter.actor} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">Object type</span>
+          <select name="objectType" defaultValue={filter.objectType ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {OBJECT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {OBJECT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">Action</span>
+          <select name="action" defaultValue={filter.action ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">Outcome</span>
+          <select name="outcome" defaultValue={filter.outcome ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            <option value="success">Success</option>
+            <option value="refused">Refused</option>
+            <option value="failed">Failed</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">From (UTC)</span>
+          <input type="datetime-local" name="from" defaultValue={query.from} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block text-slate-700">To (UTC)</span>
+          <input type="datetime-local" name="to" defaultValue={query.to} className={inputClass} />
+        </label>
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Filter
+          </button>
+          <a href="/audit" className="rounded-md border border-slate-300 px-3.5 py-2 text-sm hover:bg-slate-50">
+            Clear
+          </a>
+        </div>
+      </form>
+      <Table
+        caption="Audit events"
+        empty={page.rows.length === 0 ? "No events match." : undefined}
+        head={
+          <>
+            {["Time (UTC)", "Actor", "Address", "Action", "Object", "Outcome", "Changes"].map((h) => (
+              <th key={h} scope="col" className="px-4 py-2.5 text-left font-medium">
+                {h}
+              </th>
+            ))}
+          </>
+        }
+      >
+        {page.rows.map((event) => (
+          <tr key={event.id}>
+            <Td className="whitespace-nowrap tabular-nums">{event.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
+            <Td>{event.actorName}</Td>
+            <Td className="text-slate-600">{event.clientAddress ?? "—"}</Td>
+            <Td>{event.action}</Td>
+            <Td>
+              {event.objectType ? <span className="text-slate-600">{event.objectType}</span> : null}{" "}
+              {event.objectName ?? ""}
+            </Td>
+            <Td>
+              <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>
+            </Td>
+            <Td>
+              <ChangesList changes={event.changes} />
+              {event.detail ? <p className="text-xs text-slate-500">{event.detail}</p> : null}
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination
+        path="/audit"
+        query={query}
+        page={page.page}
+        pageCount={page.pageCount}
+        total={page.total}
+        noun="event"
+      />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { KeyRound, RadioTower } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { visibleNavItems } from "@/components/shell/nav-items";
+import { SidebarLink } from "@/components/shell/sidebar";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { pageActor } from "@/lib/auth/page-actor";
+
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const actor = await pageActor();
+  return (
+    <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <aside className="flex w-60 shrink-0 flex-col bg-slate-900 px-3 py-4">
+        <Link href="/" className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold text-white">
+          <RadioTower aria-hidden className="size-5 text-brand-100" />
+          Switchboard
+        </Link>
+        <nav aria-label="Areas" className="space-y-1">
+          {visibleNavItems(actor).map(({ href, label, icon: Icon }) => (
+            <SidebarLink key={href} href={href} label={label}>
+              <Icon aria-hidden className="size-4" />
+            </SidebarLink>
+          ))}
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2.5">
+          <span className="text-sm text-slate-700">
+            Signed in as <strong className="font-medium">{actor.logonName}</strong>
+          </span>
+          <Link
+            href="/change-password"
+            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          >
+            <KeyRound aria-hidden className="size-4" />
+            Change password
+          </Link>
+          <SignOutButton />
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/lists/pagination";
+import { SearchForm } from "@/components/lists/search-form";
+import { SortHeader } from "@/components/lists/sort-header";
+import { Table, Td } from "@/components/lists/table";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { ZListParams } from "@/lib/list/params";
+import { canAll } from "@/lib/rights/can";
+import { listRoles } from "@/lib/roles/service";
+
+export const metadata: Metadata = { title: "Roles" };
+
+export default async function RolesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await pageActor();
+  const params = ZListParams.parse(await searchParams);
+  const { rows, total, page, pageCount } = await listRoles(actor, params);
+  const query = { q: params.q, sort: params.sort, dir: params.dir };
+  return (
+    <>
+      <PageHeader
+        title="Roles"
+        description="A role is a set of rights per object type. A user's rights add up over all their roles."
+        actions={
+          canAll(actor.rights, "role", "create") ? (
+            <ButtonLink href="/roles/new">
+              <Plus aria-hidden className="size-4" /> Add New
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <SearchForm q={params.q} label="Search roles by name or description" />
+      <Table
+        caption="Roles"
+        empty={rows.length === 0 ? "No roles match." : undefined}
+        head={
+          <>
+            <SortHeader path="/roles" query={query} column="name" label="Name" />
+            <th scope="col" className="px-4 py-2.5 text-left font-medium">
+              Description
+            </th>
+            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              Rights
+            </th>
+            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              Users
+            </th>
+          </>
+        }
+      >
+        {rows.map((role) => (
+          <tr key={role.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/roles/${role.id}`} className="font-medium text-brand-700 hover:underline">
+                {role.name}
+              </Link>{" "}
+              {role.builtIn ? <Badge>Built-in</Badge> : null}
+            </Td>
+            <Td className="text-slate-600">{role.description}</Td>
+            <Td className="text-right tabular-nums">{role._count.rights}</Td>
+            <Td className="text-right tabular-nums">{role._count.users}</Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination path="/roles" query={query} page={page} pageCount={pageCount} total={total} noun="role" />
+    </>
+  );
+}

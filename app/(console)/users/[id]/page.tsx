@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { deleteUserAction } from "@/app/(console)/users/actions";
+import { DeleteButton } from "@/components/forms/delete-button";
+import { ResetPasswordForm } from "@/components/forms/reset-password-form";
+import { EditUserForm } from "@/components/forms/user-form";
+import { Table, Td } from "@/components/lists/table";
+import { Refused } from "@/components/shell/refused";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageLoad } from "@/lib/actions/page-load";
+import { pageActor } from "@/lib/auth/page-actor";
+import { canOn } from "@/lib/rights/can";
+import { ACCESS_LABELS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
+import { objectNames } from "@/lib/rights/object-names";
+import { roleChoices } from "@/lib/roles/service";
+import { getUser } from "@/lib/users/service";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await pageActor();
+  const { id } = await params;
+  const loaded = await pageLoad(() => getUser(actor, id));
+  if (!loaded.ok) return <Refused message={loaded.message} />;
+  const { user, effectiveRights } = loaded.data;
+  const canModify = canOn(actor.rights, "user", "modify", user.id);
+  const canAssignRoles = canModify && canOn(actor.rights, "user", "manage_rights", user.id);
+  const canDelete = canOn(actor.rights, "user", "delete", user.id) && user.id !== actor.id;
+  const held = user.roles.map((r) => r.role);
+  const choices = canAssignRoles ? await roleChoices(actor) : held;
+  // Roles the user holds stay listed even when the actor may not see them otherwise.
+  const roles = [...choices, ...held.filter((h) => !choices.some((c) => c.id === h.id))];
+  const names = await objectNames(effectiveRights.map((r) => r.objectId));
+
+  return (
+    <>
+      <PageHeader
+        title={user.logonName}
+        description={`${user.firstName} ${user.lastName}${user.email ? ` · ${user.email}` : ""}`}
+        badges={
+          <>
+            {user.kind === "external" ? <Badge tone="info">External user</Badge> : <Badge>Console user</Badge>}
+            {user.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="bad">Disabled</Badge>}
+            {user.mustChangePassword ? <Badge tone="warn">Must change password</Badge> : null}
+          </>
+        }
+        actions={
+          canDelete ? (
+            <DeleteButton
+              label="Delete user"
+              what={`User ${user.logonName}`}
+              input={{ id: user.id, version: user.version }}
+              action={deleteUserAction}
+              redirectTo="/users"
+            />
+          ) : null
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Details" description={canModify ? undefined : "You may view this user but not change it."}>
+          <EditUserForm
+            key={user.version}
+            user={{
+              id: user.id,
+              version: user.version,
+              firstName: user.firstName,
+              lastName: user.lastName,
+              logonName: user.logonName,
+              email: user.email ?? "",
+              enabled: user.enabled,
+              roleIds: held.map((r) => r.id),
+            }}
+            roles={roles}
+            canAssignRoles={canAssignRoles}
+            canSave={canModify}
+          />
+        </Card>
+        {canModify ? (
+          <Card
+            title="Reset password"
+            description={
+              user.kind === "external"
+                ? "Give the new password to the external system that calls in with this user."
+                : "The user must choose a new password at the next sign-in; their current sessions end."
+            }
+          >
+            <ResetPasswordForm
+              key={user.version}
+              id={user.id}
+              version={user.version}
+              external={user.kind === "external"}
+            />
+          </Card>
+        ) : null}
+        <Card title="Effective rights" description="All rights this user holds, and the roles that grant each.">
+          <Table
+            caption="Effective rights"
+            empty={effectiveRights.length === 0 ? "This user holds no rights." : undefined}
+            head={
+              <>
+                <th scope="col" className="px-4 py-2.5 text-left font-medium">
+                  Object type
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-left font-medium">
+                  Access
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-left font-medium">
+                  Objects
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-left font-medium">
+                  Granted by
+                </th>
+              </>
+            }
+          >
+            {effectiveRights.map((right) => (
+              <tr key={`${right.objectType}:${right.access}:${right.objectId ?? "*"}`}>
+                <Td>{OBJECT_TYPE_LABELS[right.objectType]}</Td>
+                <Td>{ACCESS_LABELS[right.access]}</Td>
+                <Td>{right.objectId ? (names.get(right.objectId) ?? "a deleted object") : "All"}</Td>
+                <Td>{right.roles.join(", ")}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

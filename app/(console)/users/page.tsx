@@ -1,0 +1,88 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/lists/pagination";
+import { SearchForm } from "@/components/lists/search-form";
+import { SortHeader } from "@/components/lists/sort-header";
+import { Table, Td } from "@/components/lists/table";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { ZListParams } from "@/lib/list/params";
+import { canAll } from "@/lib/rights/can";
+import { listUsers } from "@/lib/users/service";
+
+export const metadata: Metadata = { title: "Users" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await pageActor();
+  const raw = await searchParams;
+  const params = ZListParams.parse(raw);
+  const kind = raw.kind === "console" || raw.kind === "external" ? raw.kind : undefined;
+  const { rows, total, page, pageCount } = await listUsers(actor, { ...params, kind });
+  const query = { q: params.q, sort: params.sort, dir: params.dir, kind };
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Console users sign in here; external users exist only for incoming authentication and can never sign in."
+        actions={
+          canAll(actor.rights, "user", "create") ? (
+            <ButtonLink href="/users/new">
+              <Plus aria-hidden className="size-4" /> Add New
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <SearchForm q={params.q} label="Search users by name, logon name or e-mail">
+        <div>
+          <label htmlFor="kind" className="sr-only">
+            Kind
+          </label>
+          <select id="kind" name="kind" defaultValue={kind ?? ""} className={inputClass}>
+            <option value="">All kinds</option>
+            <option value="console">Console users</option>
+            <option value="external">External users</option>
+          </select>
+        </div>
+      </SearchForm>
+      <Table
+        caption="Users"
+        empty={rows.length === 0 ? "No users match." : undefined}
+        head={
+          <>
+            <SortHeader path="/users" query={query} column="logonName" label="Logon name" />
+            <SortHeader path="/users" query={query} column="lastName" label="Name" />
+            <SortHeader path="/users" query={query} column="kind" label="Kind" />
+            <th scope="col" className="px-4 py-2.5 text-left font-medium">
+              Roles
+            </th>
+            <SortHeader path="/users" query={query} column="enabled" label="Status" />
+          </>
+        }
+      >
+        {rows.map((user) => (
+          <tr key={user.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/users/${user.id}`} className="font-medium text-brand-700 hover:underline">
+                {user.logonName}
+              </Link>
+            </Td>
+            <Td>
+              {user.firstName} {user.lastName}
+            </Td>
+            <Td>{user.kind === "external" ? <Badge tone="info">External</Badge> : "Console"}</Td>
+            <Td>{user.roles.map((r) => r.role.name).join(", ") || <span className="text-slate-500">None</span>}</Td>
+            <Td>{user.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="bad">Disabled</Badge>}</Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination path="/users" query={query} page={page} pageCount={pageCount} total={total} noun="user" />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+// Shows a server action's result: errors next to their fields, the rest in a toast.
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions/result";
+
+export function applyResult<T, F extends FieldValues>(
+  result: ActionResult<T>,
+  setError: UseFormSetError<F>,
+  success: string,
+): result is Extract<ActionResult<T>, { ok: true }> {
+  if (result.ok) {
+    toast.success(success);
+    return true;
+  }
+  for (const [field, messages] of Object.entries(result.fieldErrors)) {
+    if (messages?.[0]) setError(field as Path<F>, { type: "server", message: messages[0] });
+  }
+  if (result.code === "unauthenticated") {
+    window.location.assign("/login");
+    return false;
+  }
+  toast.error(result.formError);
+  setError("root.server" as Path<F>, { type: "server", message: result.formError });
+  return false;
+}

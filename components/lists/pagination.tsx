@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { listHref, type Query } from "./list-url";
+
+export function Pagination({
+  path,
+  query,
+  page,
+  pageCount,
+  total,
+  noun,
+}: {
+  path: string;
+  query: Query;
+  page: number;
+  pageCount: number;
+  total: number;
+  noun: string;
+}) {
+  const link = (target: number, label: string) =>
+    target < 1 || target > pageCount || target === page ? (
+      <span className="rounded-md px-3 py-1.5 text-slate-500" aria-disabled="true">
+        {label}
+      </span>
+    ) : (
+      <Link
+        href={listHref(path, query, { page: String(target) })}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+      >
+        {label}
+      </Link>
+    );
+  return (
+    <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+      <p>
+        {total.toLocaleString("en")} {noun}
+        {total === 1 ? "" : "s"} · page {page} of {pageCount}
+      </p>
+      <div className="flex gap-2">
+        {link(1, "First")}
+        {link(page - 1, "Previous")}
+        {link(page + 1, "Next")}
+        {link(pageCount, "Last")}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+
+export function Table({
+  caption,
+  head,
+  children,
+  empty,
+}: {
+  caption: string;
+  head: ReactNode;
+  children: ReactNode;
+  empty?: string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+      {empty ? <p className="px-4 py-8 text-center text-sm text-slate-500">{empty}</p> : null}
+    </div>
+  );
+}
+
+export function Td({ children, className }: { children: ReactNode; className?: string }) {
+  return <td className={`px-4 py-2.5 align-top ${className ?? ""}`}>{children}</td>;
+}

@@ -1,0 +1,16 @@
+// The console's areas, shown to a user only when they may view at least something in them.
+// Areas not built yet are not listed at all.
+import { FileClock, ShieldCheck, Users } from "lucide-react";
+import type { Actor } from "@/lib/auth/actor";
+import { canSome } from "@/lib/rights/can";
+import type { ObjectType } from "@/lib/rights/catalog";
+
+export const NAV_ITEMS = [
+  { href: "/users", label: "Users", objectType: "user", icon: Users },
+  { href: "/roles", label: "Roles", objectType: "role", icon: ShieldCheck },
+  { href: "/audit", label: "Audit", objectType: "audit", icon: FileClock },
+] as const satisfies readonly { href: string; label: string; objectType: ObjectType; icon: unknown }[];
+
+export function visibleNavItems(actor: Actor) {
+  return NAV_ITEMS.filter((item) => canSome(actor.rights, item.objectType, "view"));
+}

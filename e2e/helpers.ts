@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+/** Signs in through next-auth's endpoints, as a script would; the cookie lands in the page's context. */
+export async function signInViaApi(request: APIRequestContext, logonName: string, password: string) {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, logonName, password, json: "true" },
+  });
+  expect(response.ok()).toBeTruthy();
+}
+
+export async function signInViaForm(page: Page, logonName: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Logon name").fill(logonName);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The forced change at first sign-in, through the form. */
+export async function changeOwnPassword(page: Page, current: string, next: string) {
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel(/one-time password|current password/i).fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("Repeat the new password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export interface NewUser {
+  logonName: string;
+  password: string;
+}
+
+/** Creates a user through the console's Add New flow, as an administrator would. */
+export async function createUserInUi(
+  page: Page,
+  opts: { prefix: string; roles?: string[]; kind?: "console" | "external" },
+): Promise<NewUser> {
+  const logonName = unique(opts.prefix);
+  const password = `pw ${logonName} long enough`;
+  await page.goto("/users/new");
+  if (opts.kind === "external") await page.getByLabel(/External user/).check();
+  await page.getByLabel("First name").fill("Test");
+  await page.getByLabel("Last name").fill(opts.prefix);
+  await page.getByLabel("Logon name").fill(logonName);
+  for (const role of opts.roles ?? []) await page.getByRole("checkbox", { name: role, exact: true }).check();
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: logonName })).toBeVisible();
+  return { logonName, password };
+}

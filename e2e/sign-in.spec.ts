@@ -1,0 +1,46 @@
+// Lockout after repeated failures, the same message for unknown names, and signing out.
+import { expect, test } from "@playwright/test";
+import { changeOwnPassword, createUserInUi, signInViaForm } from "./helpers";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("ten failed sign-ins lock the logon name for a while, even for the right password", async ({ page, browser }) => {
+  const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+  const adminPage = await admin.newPage();
+  const user = await createUserInUi(adminPage, { prefix: "locked" });
+  await admin.close();
+
+  // An unknown name gets exactly the message a wrong password gets.
+  await signInViaForm(page, "nobody-by-this-name", "whatever password");
+  await expect(page.getByText("The logon name or password is not correct.")).toBeVisible();
+
+  await page.getByLabel("Logon name").fill(user.logonName);
+  for (let attempt = 1; attempt <= 9; attempt++) {
+    await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("The logon name or password is not correct.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("wrong password 10");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many failed sign-ins\. Try again in 15 minutes\./)).toBeVisible();
+
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many failed sign-ins/)).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out ends the session", async ({ page, browser }) => {
+  const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+  const user = await createUserInUi(await admin.newPage(), { prefix: "leaver", roles: ["Auditor"] });
+  await admin.close();
+
+  await signInViaForm(page, user.logonName, user.password);
+  await changeOwnPassword(page, user.password, `${user.password} too`);
+  await expect(page).toHaveURL(/\/users$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/audit");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faudit/);
+});
