@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "User_logonName_idx" ON "User"("logonName");
+

@@ -1,0 +1,91 @@
+// `npm run bench`: list speed at 10,000 users on the embedded database (and on PostgreSQL when one is
+// reachable), as medians and as ratios against a single-row lookup measured in the same run.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+
+const ROWS = 10_000;
+const RUNS = 30;
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+async function bench(label: string) {
+  const { db, closeDb } = await import("../lib/db/index");
+  const { prepareDatabase } = await import("../lib/startup");
+  const { loadRights } = await import("../lib/rights/load");
+  const { listUsers } = await import("../lib/users/service");
+  await prepareDatabase(() => {});
+  const admin = await db().user.findFirstOrThrow({ where: { logonKey: "admin" } });
+  const actor = {
+    id: admin.id,
+    logonName: admin.logonName,
+    displayName: "bench",
+    rights: await loadRights(db(), admin.id),
+    clientAddress: null,
+    mustChangePassword: false,
+  };
+  const data = Array.from({ length: ROWS }, (_, i) => {
+    const n = String(i).padStart(5, "0");
+    return {
+      logonName: `user-${n}`,
+      logonKey: `user-${n}`,
+      firstName: `First${n}`,
+      lastName: `Last${(i * 7919) % ROWS}`,
+      passwordHash: "x",
+    };
+  });
+  for (let i = 0; i < data.length; i += 1000) await db().user.createMany({ data: data.slice(i, i + 1000) });
+
+  const base = await median(() => db().user.findUnique({ where: { id: admin.id } }));
+  const page = { dir: "asc" as const, page: 1 };
+  const cases: [string, () => Promise<unknown>][] = [
+    ["first page, default sort", () => listUsers(actor, page)],
+    ["last page (401)", () => listUsers(actor, { ...page, page: 401 })],
+    [
+      "sorted by last name, descending, page 200",
+      () => listUsers(actor, { ...page, sort: "lastName", dir: "desc", page: 200 }),
+    ],
+    ["search 'user-0999' (substring, any case)", () => listUsers(actor, { ...page, q: "USER-0999" })],
+  ];
+  console.log(`\n${label}: ${ROWS.toLocaleString("en")} users; baseline (one row by id) ${base.toFixed(2)} ms`);
+  for (const [name, run] of cases) {
+    const ms = await median(run);
+    console.log(
+      `  ${name.padEnd(44)} ${ms.toFixed(2).padStart(8)} ms  ${(ms / base).toFixed(1).padStart(6)}× baseline`,
+    );
+  }
+  await closeDb();
+}
+
+process.env.SWITCHBOARD_ADMIN_PASSWORD ??= "bench-admin-password";
+process.env.DATABASE_URL = "pglite:memory";
+await bench("PGlite (in memory)");
+
+const server = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `switchboard_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: server });
+try {
+  await admin.connect();
+} catch {
+  console.log(`\nPostgreSQL not reachable at ${new URL(server).host}; skipped.`);
+  process.exit(0);
+}
+await admin.query(`CREATE DATABASE ${name}`);
+try {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  await bench("PostgreSQL");
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
