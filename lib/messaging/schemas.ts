@@ -1,0 +1,173 @@
+// One set of schemas for the messaging service form and the server that re-checks it. The per-type rules
+// (formats and how many credential entries) come from service-types.ts.
+import { z } from "zod";
+import { ZId, ZVersion } from "../users/schemas";
+import {
+  type CredentialKind,
+  credentialKindFor,
+  MAX_CREDENTIALS,
+  MESSAGING_SERVICE_TYPES,
+  type MessagingServiceType,
+  serviceTypeDefinition,
+} from "./service-types";
+
+export const ZMessagingServiceType = z.enum(MESSAGING_SERVICE_TYPES, "Choose a service type.");
+
+export const ZServiceName = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+
+export const ZServiceConnection = z
+  .string()
+  .trim()
+  .min(1, "Enter the service connection URL.")
+  .max(2048, "Use at most 2048 characters.")
+  .superRefine((value, ctx) => {
+    // Empty and overlong values already have their message.
+    if (value.length === 0 || value.length > 2048) return;
+    const problem = serviceConnectionProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * Secrets are write-only: the form never holds a stored one. "keep" leaves it as it is, "replace" sets a
+ * new value, "clear" removes it.
+ */
+export const ZSecretChange = z.discriminatedUnion(
+  "action",
+  [
+    z.object({ action: z.literal("keep") }),
+    z.object({
+      action: z.literal("replace"),
+      // Not trimmed: a secret is used exactly as typed.
+      value: z
+        .string()
+        .max(4096, "Use at most 4096 characters.")
+        .refine((value) => value.trim().length > 0, "Enter the new secret, or keep the current one."),
+    }),
+    z.object({ action: z.literal("clear") }),
+  ],
+  "Choose whether to keep, replace or clear the secret.",
+);
+
+export const ZCredentialEntry = z
+  .object({
+    /** The stored credential this entry edits; absent for a new entry. */
+    id: ZId.optional(),
+    authId: z.string().trim().max(300, "Use at most 300 characters."),
+    secret: ZSecretChange,
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.id === undefined && entry.secret.action !== "replace") {
+      ctx.addIssue({ code: "custom", path: ["secret"], message: "Enter the secret for the new entry." });
+    }
+  });
+
+export const ZMessagingServiceFields = z
+  .object({
+    name: ZServiceName,
+    type: ZMessagingServiceType,
+    serviceConnection: ZServiceConnection,
+    credentials: z.array(ZCredentialEntry).max(MAX_CREDENTIALS, `Use at most ${MAX_CREDENTIALS} entries.`),
+  })
+  .superRefine(
+    (service, ctx) => {
+      for (const issue of credentialIssues(service.type, service.credentials)) {
+        ctx.addIssue({ code: "custom", path: ["credentials", ...issue.path], message: issue.message });
+      }
+    },
+    // Runs even when other fields (or single entries) failed, so the form shows every problem at once.
+    { when: (payload) => !payload.issues.some(blocksCredentialChecks) },
+  );
+
+/** Without an object, a valid type or an array of entries, there is nothing to check the entries against. */
+function blocksCredentialChecks(issue: { path?: PropertyKey[] }): boolean {
+  const [field, ...rest] = issue.path ?? [];
+  return field === undefined || field === "type" || (field === "credentials" && rest.length === 0);
+}
+
+export const ZCreateMessagingServiceRequest = ZMessagingServiceFields;
+export const ZUpdateMessagingServiceRequest = ZMessagingServiceFields.safeExtend({ id: ZId, version: ZVersion });
+
+export type TSecretChange = z.infer<typeof ZSecretChange>;
+export type TCredentialEntry = z.infer<typeof ZCredentialEntry>;
+export type TMessagingServiceFields = z.infer<typeof ZMessagingServiceFields>;
+export type TCreateMessagingServiceRequest = z.infer<typeof ZCreateMessagingServiceRequest>;
+export type TUpdateMessagingServiceRequest = z.infer<typeof ZUpdateMessagingServiceRequest>;
+
+/** Why a URL cannot be a service connection, or null when it can. */
+export function serviceConnectionProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "Enter a URL, such as https://provider.example.com/messages.";
+  }
+  if (url.protocol !== "https:") return "The service connection must use https://.";
+  if (!url.hostname) return "The URL needs a host name.";
+  // A password in the URL would be stored, shown and logged in clear: it belongs in Authentications.
+  if (url.username || url.password) return "Put credentials in the Authentications block, not in the URL.";
+  if (url.hash) return "Remove the #fragment: it is never sent to the service.";
+  return null;
+}
+
+export interface CredentialIssue {
+  /** Relative to the credentials array: [] for the whole block, [index, "authId"] for one entry. */
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Format, uniqueness and cardinality of a service's credential entries. Written against possibly
+ * partial input (the schema runs it even when single entries failed), so it reads entries defensively.
+ */
+export function credentialIssues(
+  type: MessagingServiceType,
+  entries: readonly { authId?: unknown }[],
+): CredentialIssue[] {
+  const definition = serviceTypeDefinition(type);
+  const issues: CredentialIssue[] = [];
+  const seen = new Map<string, number>();
+  const valid = new Map<CredentialKind, number>();
+  const attempted = new Set<CredentialKind>();
+
+  entries.forEach((entry, index) => {
+    if (typeof entry?.authId !== "string") return;
+    const authId = entry.authId.trim();
+    const kind = credentialKindFor(type, authId);
+    attempted.add(kind);
+    if (authId.length === 0) {
+      issues.push({ path: [index, "authId"], message: `Enter the ${kind.authId.label}.` });
+      return;
+    }
+    if (!kind.authId.pattern.test(authId)) {
+      issues.push({ path: [index, "authId"], message: kind.authId.formatMessage });
+      return;
+    }
+    const first = seen.get(authId.toLowerCase());
+    if (first !== undefined) {
+      issues.push({ path: [index, "authId"], message: `This ID is already used by entry ${first + 1}.` });
+      return;
+    }
+    seen.set(authId.toLowerCase(), index);
+
+    const count = (valid.get(kind) ?? 0) + 1;
+    valid.set(kind, count);
+    if (count > kind.max) {
+      const allowed = kind.max === 1 ? `only one ${kind.noun}` : `at most ${kind.max} entries of this kind`;
+      issues.push({ path: [index, "authId"], message: `${definition.label} allows ${allowed}; remove this one.` });
+    }
+  });
+
+  for (const kind of definition.credentialKinds) {
+    // An entry of this kind that is still being corrected already carries its own message.
+    if ((valid.get(kind) ?? 0) >= kind.min || attempted.has(kind)) continue;
+    const what = `${kind.authId.label} and ${kind.secret.label}`;
+    issues.push({
+      path: [],
+      message:
+        kind.min === 1 && kind.max === 1
+          ? `Add the ${kind.noun} (${what}).`
+          : `Add at least one ${kind.noun} (${what}).`,
+    });
+  }
+  return issues;
+}
