@@ -1,0 +1,63 @@
+// Reading and changing server variables, with rights checked and every change audited.
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { db } from "../db";
+import { invalid, isRecordNotFound, isUniqueViolation, stale } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { requireRight } from "../rights/require";
+import { SETTING_KEYS, SETTINGS, type SettingKey, type SettingValue } from "./catalog";
+
+/** For the server itself (the inbound endpoint): no actor, no rights. */
+export async function settingValue<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+  const row = await db().setting.findUnique({ where: { key } });
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return (parsed.success ? parsed.data : SETTINGS[key].defaultValue) as SettingValue<K>;
+}
+
+export async function listSettings(actor: Actor) {
+  await requireRight(actor, "settings", "view");
+  const rows = await db().setting.findMany({ where: { key: { in: SETTING_KEYS } } });
+  return SETTING_KEYS.map((key) => {
+    const row = rows.find((r) => r.key === key);
+    const parsed = SETTINGS[key].schema.safeParse(row?.value);
+    return { key, value: parsed.success ? parsed.data : SETTINGS[key].defaultValue, version: row?.version ?? 0 };
+  });
+}
+
+export const ZUpdateSettingRequest = z.object({
+  key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]),
+  value: z.unknown(),
+  /** 0 when the setting has never been saved. */
+  version: z.number().int().min(0),
+});
+
+export type TUpdateSettingRequest = z.infer<typeof ZUpdateSettingRequest>;
+
+export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) {
+  await requireRight(actor, "settings", "modify");
+  const definition = SETTINGS[input.key];
+  const parsed = definition.schema.safeParse(input.value);
+  if (!parsed.success) throw invalid({ value: [`Not a valid value for ${definition.label}.`] });
+  const value = parsed.data as Prisma.InputJsonValue;
+  const before = await settingValue(input.key);
+  try {
+    return await db().$transaction(async (tx) => {
+      const row =
+        input.version === 0
+          ? await tx.setting.create({ data: { key: input.key, value } })
+          : await tx.setting.update({ where: { key: input.key, version: input.version }, data: { value, version: { increment: 1 } } });
+      await recordAudit(tx, actor, {
+        action: "modify",
+        objectType: "settings",
+        objectId: input.key,
+        objectName: definition.label,
+        changes: { [input.key]: { from: before, to: value } },
+      });
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error) || isRecordNotFound(error)) throw stale("setting");
+    throw error;
+  }
+}
