@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { activeFailures, afterFailure, delayFor, isLocked } from "./throttle";
+import { activeFailures, afterFailure, delayFor, isLocked, type ThrottleState } from "./throttle";
 
 export const WRONG_CREDENTIALS = "The logon name or password is not correct.";
 
@@ -21,6 +21,25 @@ export function logonKeyOf(logonName: string): string {
   return logonName.trim().toLowerCase().slice(0, 200);
 }
 
+type Attempt = { next: ThrottleState; failures: number } | { next: null; lockedUntil: Date };
+
+/**
+ * Counts the attempt as a failure before the password is checked (a success clears the count), with
+ * the name's row locked: parallel guesses take turns and each one counts, so a burst of them cannot
+ * outrun the lock. Returns the state to keep if the attempt fails, or the lock that refuses it.
+ */
+async function reserveAttempt(logonKey: string, now: Date): Promise<Attempt> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "SignInThrottle" ("logonKey", "failures", "windowStart") VALUES (${logonKey}, 0, ${now}) ON CONFLICT DO NOTHING`;
+    await tx.$queryRaw`SELECT 1 FROM "SignInThrottle" WHERE "logonKey" = ${logonKey} FOR UPDATE`;
+    const state = await tx.signInThrottle.findUniqueOrThrow({ where: { logonKey } });
+    if (isLocked(state, now) && state.lockedUntil) return { next: null, lockedUntil: state.lockedUntil };
+    const next = afterFailure(state, now);
+    await tx.signInThrottle.update({ where: { logonKey }, data: next });
+    return { next, failures: activeFailures(state, now) };
+  });
+}
+
 export async function checkSignIn(
   logonName: string,
   password: string,
@@ -29,14 +48,15 @@ export async function checkSignIn(
   const logonKey = logonKeyOf(logonName);
   const attempted = { id: null, logonName: logonKey || "(empty)", clientAddress };
   const now = new Date();
-  const state = await db().signInThrottle.findUnique({ where: { logonKey } });
+  const attempt = await reserveAttempt(logonKey, now);
 
-  if (isLocked(state, now) && state?.lockedUntil) {
+  if (!attempt.next) {
     await recordAudit(db(), attempted, { action: "sign_in", outcome: "refused", detail: "Logon name is locked" });
-    return { ok: false, message: lockedMessage(state.lockedUntil) };
+    return { ok: false, message: lockedMessage(attempt.lockedUntil) };
   }
+  const next = attempt.next;
 
-  await sleep(delayFor(activeFailures(state, now)));
+  await sleep(delayFor(attempt.failures));
   const user = logonKey ? await db().user.findUnique({ where: { logonKey }, omit: { passwordHash: false } }) : null;
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
@@ -58,9 +78,7 @@ export async function checkSignIn(
     return { ok: true, user: { id: user.id, logonName: user.logonName, authVersion: user.authVersion } };
   }
 
-  const next = afterFailure(state, now);
   await db().$transaction(async (tx) => {
-    await tx.signInThrottle.upsert({ where: { logonKey }, create: { logonKey, ...next }, update: next });
     const reason = !user
       ? "Unknown logon name"
       : !passwordOk

@@ -23,13 +23,13 @@ export const ZUserFields = z.object({
   roleIds: z.array(ZId).max(50),
 });
 
-const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
+export const ZPasswordPair = z.object({ password: ZNewPassword, confirmPassword: z.string() });
+export const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+export const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
 
-export const ZCreateUserRequest = ZUserFields.extend({
-  kind: z.enum(["console", "external"]),
-  password: ZNewPassword,
-  confirmPassword: z.string(),
-}).refine((v) => v.password === v.confirmPassword, mismatch);
+export const ZCreateUserRequest = ZUserFields.extend({ kind: z.enum(["console", "external"]) })
+  .extend(ZPasswordPair.shape)
+  .refine(passwordsMatch, mismatch);
 
 export const ZUpdateUserRequest = ZUserFields.extend({ id: ZId, version: ZVersion });
 

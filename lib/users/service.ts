@@ -9,7 +9,7 @@ import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
-import { canAll, canOn, effectiveRights, scopeOf, scopeWhere } from "../rights/can";
+import { canAll, canOn, effectiveRights, holdsRight, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { refuse, requireRight } from "../rights/require";
 import { requireHoldsAll } from "../roles/grants";
@@ -222,6 +222,17 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
   await requireRight(actor, "user", "modify", input.id);
   const target = await db().user.findUnique({ where: { id: input.id }, select: { logonName: true, kind: true } });
   if (!target) throw notFound("This user");
+  // Setting a password takes over the account, so it takes holding every right the account holds.
+  const beyond = (await loadRights(db(), input.id)).find((right) => !holdsRight(actor.rights, right));
+  if (beyond) {
+    throw await refuse(
+      actor,
+      beyond.objectType,
+      beyond.access,
+      beyond.objectId ?? undefined,
+      `Tried to reset the password of ${target.logonName}, who holds ${beyond.access} on ${beyond.objectType}`,
+    );
+  }
   await checkPassword(input.password, target.logonName, "password");
   const passwordHash = await hashPassword(input.password);
   try {

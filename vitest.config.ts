@@ -1,0 +1,46 @@
+// Three projects: pure unit tests, and the same integration tests on the embedded PGlite database
+// and on a real PostgreSQL (see lib/testing/setup-db.ts).
+import { configDefaults, defineConfig } from "vitest/config";
+
+const integration = {
+  include: ["lib/**/*.int.test.ts"],
+  environment: "node",
+  setupFiles: ["lib/testing/setup-env.ts", "lib/testing/setup-db.ts"],
+  // Opening a database and migrating it happen in hooks; argon2 and sign-in delays in tests.
+  hookTimeout: 60_000,
+  testTimeout: 30_000,
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.int.test.ts"],
+          environment: "node",
+          // Pure tests open no database; should one try, it gets an in-memory one, never ./data.
+          env: { DATABASE_URL: "pglite:memory" },
+          setupFiles: ["lib/testing/setup-env.ts"],
+        },
+      },
+      {
+        test: {
+          ...integration,
+          name: "int-pglite",
+          env: { DATABASE_URL: "pglite:memory" },
+          provide: { testDatabase: "pglite" },
+        },
+      },
+      {
+        test: {
+          ...integration,
+          name: "int-postgres",
+          provide: { testDatabase: "postgres" },
+          globalSetup: ["lib/testing/postgres-global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
