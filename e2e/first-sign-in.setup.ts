@@ -25,7 +25,7 @@ setup("first sign-in forces a password change, then opens the console", async ({
   await expect(page.getByText("This is one of the most common passwords")).toBeVisible();
 
   await changeOwnPassword(page, ADMIN_PASSWORD, ADMIN_NEW_PASSWORD);
-  await expect(page).toHaveURL(/\/users$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page).toHaveURL(/\/messaging-services$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Messaging services" })).toBeVisible();
   await page.context().storageState({ path: "e2e/.auth/admin.json" });
 });

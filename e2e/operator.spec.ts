@@ -24,12 +24,14 @@ test("an operator cannot see or do what the role forbids", async ({ page, browse
   await signInViaForm(op, operator.logonName, operator.password);
   const operatorPassword = `${operator.password} changed`;
   await changeOwnPassword(op, operator.password, operatorPassword);
-  await expect(op).toHaveURL(/\/users$/);
+  await expect(op).toHaveURL(/\/messaging-services$/);
 
   const nav = op.getByRole("navigation", { name: "Areas" });
   await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Roles" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Audit" })).toHaveCount(0);
+  await op.goto("/users");
+  await expect(op.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await expect(op.getByRole("link", { name: "Add New" })).toHaveCount(0);
 
   await op.goto(targetUrl);

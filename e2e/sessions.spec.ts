@@ -12,7 +12,7 @@ async function signedInAs(
   await signInViaForm(page, logonName, password);
   const own = `${password} own`;
   await changeOwnPassword(page, password, own);
-  await expect(page).toHaveURL(/\/users$/);
+  await expect(page).toHaveURL(/\/messaging-services$/);
   return { page, password: own };
 }
 
@@ -33,7 +33,7 @@ test("disabling a user, changing their roles or resetting their password signs t
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   await signInViaForm(session.page, user.logonName, session.password);
-  await expect(session.page).toHaveURL(/\/users$/);
+  await expect(session.page).toHaveURL(/\/messaging-services$/);
 
   await page.goto(userUrl);
   await page.getByRole("checkbox", { name: "Operator", exact: true }).check();
@@ -42,7 +42,7 @@ test("disabling a user, changing their roles or resetting their password signs t
   await session.page.goto("/roles");
   await expect(session.page).toHaveURL(/\/login/);
   await signInViaForm(session.page, user.logonName, session.password);
-  await expect(session.page).toHaveURL(/\/users$/);
+  await expect(session.page).toHaveURL(/\/messaging-services$/);
 
   await page.getByLabel("New password", { exact: true }).fill("a new password from the admin");
   await page.getByLabel("Repeat the new password").fill("a new password from the admin");

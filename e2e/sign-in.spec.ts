@@ -38,7 +38,7 @@ test("signing out ends the session", async ({ page, browser }) => {
 
   await signInViaForm(page, user.logonName, user.password);
   await changeOwnPassword(page, user.password, `${user.password} too`);
-  await expect(page).toHaveURL(/\/users$/);
+  await expect(page).toHaveURL(/\/messaging-services$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/audit");

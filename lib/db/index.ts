@@ -8,8 +8,11 @@ export type Db = ReturnType<typeof openClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 function openClient(adapter: DatabaseAdapter) {
-  // Password hashes never leave the database unless a query asks for them by name.
-  return new PrismaClient({ adapter: adapter.factory, omit: { user: { passwordHash: true } } });
+  // Password hashes and sealed secrets never leave the database unless a query asks for them by name.
+  return new PrismaClient({
+    adapter: adapter.factory,
+    omit: { user: { passwordHash: true }, messagingCredential: { secretSealed: true } },
+  });
 }
 
 interface Handle {

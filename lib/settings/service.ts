@@ -1,7 +1,7 @@
 // Reading and changing server variables, with rights checked and every change audited.
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -46,7 +46,10 @@ export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) 
       const row =
         input.version === 0
           ? await tx.setting.create({ data: { key: input.key, value } })
-          : await tx.setting.update({ where: { key: input.key, version: input.version }, data: { value, version: { increment: 1 } } });
+          : await tx.setting.update({
+              where: { key: input.key, version: input.version },
+              data: { value, version: { increment: 1 } },
+            });
       await recordAudit(tx, actor, {
         action: "modify",
         objectType: "settings",

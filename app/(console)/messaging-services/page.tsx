@@ -1,0 +1,132 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/lists/pagination";
+import { SearchForm } from "@/components/lists/search-form";
+import { SortHeader } from "@/components/lists/sort-header";
+import { Table, Td } from "@/components/lists/table";
+import { ReadinessBadge } from "@/components/messaging/readiness-badge";
+import { ButtonLink } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { ZListParams } from "@/lib/list/params";
+import { READINESS_LABELS, type Readiness } from "@/lib/messaging/readiness";
+import { listMessagingServices } from "@/lib/messaging/service";
+import {
+  isMessagingServiceType,
+  MESSAGING_SERVICE_TYPE_DEFINITIONS,
+  MESSAGING_SERVICE_TYPES,
+} from "@/lib/messaging/service-types";
+import { canAll } from "@/lib/rights/can";
+
+export const metadata: Metadata = { title: "Messaging services" };
+
+const READINESS = ["ready", "missing", "not_needed"] as const satisfies readonly Readiness[];
+
+export default async function MessagingServicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await pageActor();
+  const raw = await searchParams;
+  const params = ZListParams.parse(raw);
+  const type = isMessagingServiceType(raw.type) ? raw.type : undefined;
+  const readiness = READINESS.find((r) => r === raw.readiness);
+  const page = await listMessagingServices(actor, { ...params, type, readiness });
+  const query = { q: params.q, sort: params.sort, dir: params.dir, type, readiness };
+  return (
+    <>
+      <PageHeader
+        title="Messaging services"
+        description="The services through which the contact center reaches Facebook, SAP 365, Twilio, Social 365, C4S e-mail, Sinch and Wavy: their outgoing connection and credentials, and incoming authentication."
+        actions={
+          canAll(actor.rights, "messaging_service", "create") ? (
+            <ButtonLink href="/messaging-services/new">
+              <Plus aria-hidden className="size-4" /> Add New
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <SearchForm q={params.q} label="Search services by name">
+        <div>
+          <label htmlFor="type" className="sr-only">
+            Type
+          </label>
+          <select id="type" name="type" defaultValue={type ?? ""} className={inputClass}>
+            <option value="">All types</option>
+            {MESSAGING_SERVICE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {MESSAGING_SERVICE_TYPE_DEFINITIONS[t].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {page.incomingAuthentication ? (
+          <div>
+            <label htmlFor="readiness" className="sr-only">
+              Incoming authentication
+            </label>
+            <select id="readiness" name="readiness" defaultValue={readiness ?? ""} className={inputClass}>
+              <option value="">Any incoming authentication</option>
+              {READINESS.map((r) => (
+                <option key={r} value={r}>
+                  Incoming authentication: {READINESS_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </SearchForm>
+      {!page.incomingAuthentication ? (
+        <p className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600">
+          Use Local Http Authentication is off (Settings): external systems deliver without authenticating.
+        </p>
+      ) : null}
+      <Table
+        caption="Messaging services"
+        empty={page.rows.length === 0 ? "No messaging services match." : undefined}
+        head={
+          <>
+            <SortHeader path="/messaging-services" query={query} column="name" label="Name" />
+            <SortHeader path="/messaging-services" query={query} column="type" label="Type" />
+            <th scope="col" className="px-4 py-2.5 text-left font-medium">
+              Service Connection
+            </th>
+            <th scope="col" className="px-4 py-2.5 text-right font-medium">
+              Authentications
+            </th>
+            <th scope="col" className="px-4 py-2.5 text-left font-medium">
+              Incoming authentication
+            </th>
+          </>
+        }
+      >
+        {page.rows.map((service) => (
+          <tr key={service.id} className="hover:bg-slate-50">
+            <Td>
+              <Link href={`/messaging-services/${service.id}`} className="font-medium text-brand-700 hover:underline">
+                {service.name}
+              </Link>
+            </Td>
+            <Td>{service.type}</Td>
+            <Td className="max-w-xs truncate text-slate-600">{service.serviceConnection}</Td>
+            <Td className="text-right tabular-nums">{service._count.credentials}</Td>
+            <Td>
+              <ReadinessBadge readiness={service.readiness} />
+            </Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination
+        path="/messaging-services"
+        query={query}
+        page={page.page}
+        pageCount={page.pageCount}
+        total={page.total}
+        noun="service"
+      />
+    </>
+  );
+}

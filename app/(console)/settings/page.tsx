@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { SettingSwitch } from "@/components/forms/setting-switch";
+import { Refused } from "@/components/shell/refused";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageLoad } from "@/lib/actions/page-load";
+import { pageActor } from "@/lib/auth/page-actor";
+import { canAll } from "@/lib/rights/can";
+import { SETTINGS } from "@/lib/settings/catalog";
+import { listSettings } from "@/lib/settings/service";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await pageActor();
+  const loaded = await pageLoad(() => listSettings(actor));
+  if (!loaded.ok) return <Refused message={loaded.message} />;
+  const canModify = canAll(actor.rights, "settings", "modify");
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Server variables. Changes take effect at once and are recorded in the audit trail."
+      />
+      <Card title="SMS Server">
+        <ul className="divide-y divide-slate-100">
+          {loaded.data.map((setting) => {
+            const definition = SETTINGS[setting.key];
+            return (
+              <li key={setting.key} className="flex items-start justify-between gap-6 py-3">
+                <div>
+                  <p className="text-sm font-medium text-slate-900">{definition.label}</p>
+                  <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{definition.help}</p>
+                </div>
+                <div className="flex items-center gap-2">
+                  <span className="text-sm text-slate-700">{setting.value ? "On" : "Off"}</span>
+                  <SettingSwitch
+                    settingKey={setting.key}
+                    label={definition.label}
+                    value={setting.value}
+                    version={setting.version}
+                    disabled={!canModify}
+                  />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { ZCreateIncomingUserRequest } from "@/lib/messaging/incoming-user";
+import { applyResult } from "./apply-result";
+import { FormError } from "./form-error";
+
+export function IncomingUserForm({ back }: { back: string }) {
+  const router = useRouter();
+  const form = useForm({
+    resolver: zodResolver(ZCreateIncomingUserRequest),
+    defaultValues: { firstName: "", lastName: "", logonName: "", password: "", confirmPassword: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createIncomingUserAction(values);
+    if (
+      applyResult(
+        result,
+        form.setError,
+        `External user ${values.logonName} created with the Use right on messaging services.`,
+      )
+    ) {
+      router.push(back);
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="firstName" label="First name" error={errors.firstName?.message} required>
+          {(a11y) => <input {...a11y} {...form.register("firstName")} className={inputClass} />}
+        </Field>
+        <Field id="lastName" label="Last name" error={errors.lastName?.message} required>
+          {(a11y) => <input {...a11y} {...form.register("lastName")} className={inputClass} />}
+        </Field>
+        <Field
+          id="logonName"
+          label="Logon name"
+          error={errors.logonName?.message}
+          required
+          help="A new, unique name for the external system."
+        >
+          {(a11y) => <input {...a11y} {...form.register("logonName")} autoComplete="off" className={inputClass} />}
+        </Field>
+        <div />
+        <Field
+          id="password"
+          label="Password"
+          error={errors.password?.message}
+          required
+          help="12 to 128 characters; give it to the external system."
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              {...form.register("password")}
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="confirmPassword" label="Repeat the password" error={errors.confirmPassword?.message} required>
+          {(a11y) => (
+            <input
+              {...a11y}
+              {...form.register("confirmPassword")}
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+      <FormError message={errors.root?.server?.message} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => router.push(back)}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Creating…" : "Create external user"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// Incoming authentication readiness. With "Use Local Http Authentication" on, a service whose type needs
+// incoming authentication is ready when
+// - its type signs callbacks (sinchconversation: the seed's "webhook" entry): that entry has a secret;
+// - otherwise: an enabled external user holds Use on the service (or on all services).
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { settingValue } from "../settings/service";
+import {
+  isMessagingServiceType,
+  MESSAGING_SERVICE_TYPES,
+  type MessagingServiceType,
+  needsIncomingAuthentication,
+  serviceTypeDefinition,
+} from "./service-types";
+
+export type Readiness = "ready" | "missing" | "not_needed" | "off";
+
+export const READINESS_LABELS: Record<Readiness, string> = {
+  ready: "Ready",
+  missing: "Not ready",
+  not_needed: "Not needed",
+  off: "Authentication off",
+};
+
+/** The Authentication ID of the entry whose secret signs incoming callbacks, for types that sign them. */
+export function signingEntryId(type: MessagingServiceType): string | undefined {
+  return serviceTypeDefinition(type).credentialKinds.find((kind) => kind.key === "incoming")?.authId.literal;
+}
+
+const NEEDING = MESSAGING_SERVICE_TYPES.filter((t) => needsIncomingAuthentication(t));
+const SIGNED = NEEDING.filter((t) => signingEntryId(t));
+const BY_USER = NEEDING.filter((t) => !signingEntryId(t));
+
+export interface UseGrants {
+  enabled: boolean;
+  all: boolean;
+  ids: Set<string>;
+}
+
+/** Which services enabled external users may use, and whether incoming authentication is on at all. */
+export async function loadUseGrants(): Promise<UseGrants> {
+  const [enabled, grants] = await Promise.all([
+    settingValue("useLocalHttpAuthentication"),
+    db().roleRight.findMany({
+      where: {
+        objectType: "messaging_service",
+        access: "use",
+        role: { users: { some: { user: { enabled: true, kind: "external" } } } },
+      },
+      select: { objectId: true },
+    }),
+  ]);
+  return {
+    enabled,
+    all: grants.some((g) => g.objectId === null),
+    ids: new Set(grants.flatMap((g) => (g.objectId ? [g.objectId] : []))),
+  };
+}
+
+const signingWhere: Prisma.MessagingCredentialWhereInput = {
+  authId: { in: SIGNED.flatMap((t) => signingEntryId(t) ?? []) },
+  secretSealed: { not: null },
+};
+
+/** Include this in a service query to know whether its signing entry has a secret. */
+export const signingSecretInclude = { credentials: { where: signingWhere, select: { id: true } } } as const;
+
+export function readinessOf(
+  grants: UseGrants,
+  service: { id: string; type: string; credentials?: { id: string }[] },
+): Readiness {
+  if (!grants.enabled) return "off";
+  if (!isMessagingServiceType(service.type) || !needsIncomingAuthentication(service.type)) return "not_needed";
+  if (signingEntryId(service.type)) return (service.credentials?.length ?? 0) > 0 ? "ready" : "missing";
+  return grants.all || grants.ids.has(service.id) ? "ready" : "missing";
+}
+
+/** The same decision as a Prisma filter, so lists of any size filter in the database. */
+export function readinessWhere(grants: UseGrants, wanted: Readiness): Prisma.MessagingServiceWhereInput {
+  const none = { id: { in: [] as string[] } };
+  if (!grants.enabled) return wanted === "off" ? {} : none;
+  if (wanted === "off") return none;
+  if (wanted === "not_needed") return { type: { notIn: NEEDING } };
+  if (wanted === "ready") {
+    return {
+      OR: [
+        { type: { in: SIGNED }, credentials: { some: signingWhere } },
+        { type: { in: BY_USER }, ...(grants.all ? {} : { id: { in: [...grants.ids] } }) },
+      ],
+    };
+  }
+  return {
+    OR: [
+      { type: { in: SIGNED }, credentials: { none: signingWhere } },
+      ...(grants.all ? [] : [{ type: { in: BY_USER }, id: { notIn: [...grants.ids] } }]),
+    ],
+  };
+}

@@ -1,0 +1,263 @@
+// Messaging services: listing, reading and changing them, with rights checked, secrets sealed and
+// every change audited (credentials only as added, replaced, cleared or removed).
+import { randomUUID } from "node:crypto";
+import { diff } from "../audit/diff";
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { scopeOf, scopeWhere } from "../rights/can";
+import { refuse, requireRight } from "../rights/require";
+import type { TDeleteRequest } from "../users/schemas";
+import { sealCredentialSecret } from "./credential-secret";
+import {
+  loadUseGrants,
+  type Readiness,
+  readinessOf,
+  readinessWhere,
+  signingEntryId,
+  signingSecretInclude,
+} from "./readiness";
+import type { TCreateMessagingServiceRequest, TCredentialEntry, TUpdateMessagingServiceRequest } from "./schemas";
+import { isMessagingServiceType, type MessagingServiceType } from "./service-types";
+
+const NAME_TAKEN = "A messaging service with this name exists already.";
+
+export const SERVICE_SORTS = ["name", "type", "updatedAt"] as const;
+
+export interface ServiceListFilter extends TListParams {
+  type?: MessagingServiceType;
+  readiness?: Readiness;
+}
+
+export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
+  const scope = scopeOf(actor.rights, "messaging_service", "view");
+  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "messaging_service", "view");
+  const grants = await loadUseGrants();
+  const where: Prisma.MessagingServiceWhereInput = {
+    AND: [
+      scopeWhere(scope),
+      filter.type ? { type: filter.type } : {},
+      filter.readiness ? readinessWhere(grants, filter.readiness) : {},
+      filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
+    ],
+  };
+  const sort = sortColumn(filter.sort, SERVICE_SORTS, "name");
+  const [rows, total] = await Promise.all([
+    db().messagingService.findMany({
+      where,
+      include: { ...signingSecretInclude, _count: { select: { credentials: true } } },
+      orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
+      skip: skipFor(filter.page),
+      take: PAGE_SIZE,
+    }),
+    db().messagingService.count({ where }),
+  ]);
+  return {
+    ...pageOf(
+      rows.map((row) => ({ ...row, readiness: readinessOf(grants, row) })),
+      total,
+      filter.page,
+    ),
+    incomingAuthentication: grants.enabled,
+  };
+}
+
+/** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */
+export async function getMessagingService(actor: Actor, id: string) {
+  await requireRight(actor, "messaging_service", "view", id);
+  const service = await db().messagingService.findUnique({
+    where: { id },
+    include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },
+  });
+  if (!service) throw notFound("This messaging service");
+  const grants = await loadUseGrants();
+  const users = await db().user.findMany({
+    where: {
+      kind: "external",
+      roles: {
+        some: {
+          role: {
+            rights: {
+              some: { objectType: "messaging_service", access: "use", OR: [{ objectId: null }, { objectId: id }] },
+            },
+          },
+        },
+      },
+    },
+    select: { id: true, logonName: true, enabled: true },
+    orderBy: { logonKey: "asc" },
+  });
+  const credentials = service.credentials.map(({ secretSealed, ...credential }) => ({
+    ...credential,
+    secretSet: !!secretSealed,
+  }));
+  const signing = isMessagingServiceType(service.type) ? signingEntryId(service.type) : undefined;
+  return {
+    ...service,
+    credentials,
+    readiness: readinessOf(grants, {
+      ...service,
+      credentials: credentials.filter((c) => c.authId === signing && c.secretSet),
+    }),
+    incomingUsers: users,
+  };
+}
+
+type StoredCredential = { id: string; authId: string; secretSealed: string | null };
+
+/** What the audit trail says about credentials: IDs and what happened to their secrets, never the secrets. */
+function credentialChanges(before: StoredCredential[], after: StoredCredential[]): Record<string, string> {
+  const changes: Record<string, string> = {};
+  for (const credential of after) {
+    const old = before.find((b) => b.id === credential.id);
+    if (!old) changes[credential.authId] = "added";
+    else if (old.authId !== credential.authId) changes[credential.authId] = `renamed from ${old.authId}`;
+    if (old && old.secretSealed !== credential.secretSealed) {
+      const what = credential.secretSealed ? "secret replaced" : "secret cleared";
+      changes[credential.authId] = changes[credential.authId] ? `${changes[credential.authId]}, ${what}` : what;
+    }
+  }
+  for (const old of before) if (!after.some((a) => a.id === old.id)) changes[old.authId] = "removed";
+  return changes;
+}
+
+/** The credentials to store for the submitted entries; secrets the form kept stay as they were. */
+function resolveCredentials(entries: TCredentialEntry[], before: StoredCredential[]): StoredCredential[] {
+  return entries.map((entry, index) => {
+    const existing = entry.id ? before.find((b) => b.id === entry.id) : undefined;
+    if (entry.id && !existing) {
+      throw invalid({ [`credentials.${index}.authId`]: ["This entry was removed meanwhile; reload the service."] });
+    }
+    const id = existing?.id ?? randomUUID();
+    const secretSealed =
+      entry.secret.action === "replace"
+        ? sealCredentialSecret(id, entry.secret.value)
+        : entry.secret.action === "clear"
+          ? null
+          : (existing?.secretSealed ?? null);
+    return { id, authId: entry.authId.trim(), secretSealed };
+  });
+}
+
+function snapshot(service: { name: string; type: string; serviceConnection: string }) {
+  return { name: service.name, type: service.type, serviceConnection: service.serviceConnection };
+}
+
+export async function createMessagingService(actor: Actor, input: TCreateMessagingServiceRequest) {
+  await requireRight(actor, "messaging_service", "create");
+  const credentials = resolveCredentials(input.credentials, []);
+  try {
+    return await db().$transaction(async (tx) => {
+      const nameKey = input.name.toLowerCase();
+      if (await tx.messagingService.findUnique({ where: { nameKey }, select: { id: true } })) {
+        throw invalid({ name: [NAME_TAKEN] });
+      }
+      const service = await tx.messagingService.create({
+        data: {
+          name: input.name,
+          nameKey,
+          type: input.type,
+          serviceConnection: input.serviceConnection,
+          credentials: { create: credentials.map((c, position) => ({ ...c, position })) },
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        objectType: "messaging_service",
+        objectId: service.id,
+        objectName: service.name,
+        changes: {
+          ...diff(null, snapshot(service)),
+          credentials: { from: null, to: credentialChanges([], credentials) },
+        },
+      });
+      return service;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
+    throw error;
+  }
+}
+
+export async function updateMessagingService(actor: Actor, input: TUpdateMessagingServiceRequest) {
+  await requireRight(actor, "messaging_service", "modify", input.id);
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = await tx.messagingService.findUnique({
+        where: { id: input.id },
+        include: { credentials: { omit: { secretSealed: false }, orderBy: { position: "asc" } } },
+      });
+      if (!before) throw notFound("This messaging service");
+      if (before.version !== input.version) throw stale("messaging service");
+      if (before.type !== input.type)
+        throw invalid({ type: ["The type is chosen when the service is added and cannot change."] });
+      const nameKey = input.name.toLowerCase();
+      if (
+        nameKey !== before.nameKey &&
+        (await tx.messagingService.findUnique({ where: { nameKey }, select: { id: true } }))
+      ) {
+        throw invalid({ name: [NAME_TAKEN] });
+      }
+      const credentials = resolveCredentials(input.credentials, before.credentials);
+      const service = await tx.messagingService.update({
+        where: { id: input.id, version: input.version },
+        data: { name: input.name, nameKey, serviceConnection: input.serviceConnection, version: { increment: 1 } },
+      });
+      // Removed first, so a renamed entry can take an ID another entry gave up.
+      await tx.messagingCredential.deleteMany({
+        where: { serviceId: service.id, id: { notIn: credentials.map((c) => c.id) } },
+      });
+      for (const [position, credential] of credentials.entries()) {
+        await tx.messagingCredential.upsert({
+          where: { id: credential.id },
+          create: { ...credential, position, serviceId: service.id },
+          update: { authId: credential.authId, secretSealed: credential.secretSealed, position },
+        });
+      }
+      const credentialDiff = credentialChanges(before.credentials, credentials);
+      await recordAudit(tx, actor, {
+        action: "modify",
+        objectType: "messaging_service",
+        objectId: service.id,
+        objectName: service.name,
+        changes: {
+          ...diff(snapshot(before), snapshot(service)),
+          ...(Object.keys(credentialDiff).length ? { credentials: { from: null, to: credentialDiff } } : {}),
+        },
+      });
+      return service;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
+    if (isRecordNotFound(error)) throw stale("messaging service");
+    throw error;
+  }
+}
+
+export async function deleteMessagingService(actor: Actor, input: TDeleteRequest) {
+  await requireRight(actor, "messaging_service", "delete", input.id);
+  try {
+    await db().$transaction(async (tx) => {
+      const before = await tx.messagingService.findUnique({ where: { id: input.id }, include: { credentials: true } });
+      if (!before) throw notFound("This messaging service");
+      if (before.version !== input.version) throw stale("messaging service");
+      await tx.messagingService.delete({ where: { id: input.id, version: input.version } });
+      await recordAudit(tx, actor, {
+        action: "delete",
+        objectType: "messaging_service",
+        objectId: before.id,
+        objectName: before.name,
+        changes: {
+          ...diff(snapshot(before), null),
+          credentials: { from: before.credentials.map((c) => c.authId), to: null },
+        },
+      });
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("messaging service");
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+// "Test connection" on a saved service: only for those who may modify it, only to its saved URL,
+// never with a credential. Recorded in the audit trail, since it makes the server reach out.
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { requireRight } from "../rights/require";
+import { ZId } from "../users/schemas";
+import { type ConnectionReport, probeConnection } from "./connection-test";
+
+export const ZTestConnectionRequest = z.object({ id: ZId });
+
+export async function testServiceConnection(
+  actor: Actor,
+  input: z.infer<typeof ZTestConnectionRequest>,
+): Promise<ConnectionReport> {
+  await requireRight(actor, "messaging_service", "modify", input.id);
+  const service = await db().messagingService.findUnique({
+    where: { id: input.id },
+    select: { id: true, name: true, serviceConnection: true },
+  });
+  if (!service) throw notFound("This messaging service");
+  const report = await probeConnection(service.serviceConnection);
+  const last = report.steps.at(-1);
+  await recordAudit(db(), actor, {
+    action: "test_connection",
+    objectType: "messaging_service",
+    objectId: service.id,
+    objectName: service.name,
+    outcome: report.ok ? "success" : "failed",
+    detail: `${report.ok ? "Reached" : `Failed at ${last?.step ?? "start"}`} in ${report.totalMs} ms${report.httpStatus ? `, HTTP ${report.httpStatus}` : ""}`,
+  });
+  return report;
+}
