@@ -58,3 +58,33 @@ export async function createUserInUi(
   await expect(page.getByRole("heading", { level: 1, name: logonName })).toBeVisible();
   return { logonName, password };
 }
+
+export interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Records the server-action POSTs a page makes, to replay them with another user's cookie. */
+export function captureActions(page: Page): CapturedAction[] {
+  const captured: CapturedAction[] = [];
+  page.on("request", (r) => {
+    const action = r.headers()["next-action"];
+    if (r.method() === "POST" && action)
+      captured.push({ url: r.url(), headers: r.headers(), body: r.postData() ?? "" });
+  });
+  return captured;
+}
+
+/** Sends a captured server action again through another context's request API (its cookies). */
+export async function replayAction(request: APIRequestContext, action: CapturedAction, body = action.body) {
+  const response = await request.post(action.url, {
+    headers: {
+      "next-action": action.headers["next-action"] ?? "",
+      "content-type": action.headers["content-type"] ?? "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
+    data: body,
+  });
+  return response.text();
+}

@@ -1,7 +1,7 @@
 // An operator sees only what the Operator role allows: no audit, no user changes. Controls they may
 // not use are not shown, and a request replayed with their cookie is refused and audited.
-import { expect, type Request, test } from "@playwright/test";
-import { changeOwnPassword, createUserInUi, signInViaForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { captureActions, changeOwnPassword, createUserInUi, replayAction, signInViaForm } from "./helpers";
 
 test("an operator cannot see or do what the role forbids", async ({ page, browser }) => {
   const operator = await createUserInUi(page, { prefix: "operator", roles: ["Operator"] });
@@ -9,10 +9,7 @@ test("an operator cannot see or do what the role forbids", async ({ page, browse
   const targetUrl = page.url();
 
   // Capture the administrator's own save of the target user, to replay it later with the operator's cookie.
-  const saves: Request[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) saves.push(r);
-  });
+  const saves = captureActions(page);
   await page.getByLabel("Last name").fill("Saved by admin");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
@@ -47,16 +44,9 @@ test("an operator cannot see or do what the role forbids", async ({ page, browse
   await expect(op.getByText("You do not have the right to create users.")).toBeVisible();
 
   // The server refuses the administrator's request replayed with the operator's cookie.
-  const body = (save?.postData() ?? "").replace("Saved by admin", "Replayed by operator");
-  const replay = await op.request.post(save?.url() ?? "", {
-    headers: {
-      "next-action": save?.headers()["next-action"] ?? "",
-      "content-type": save?.headers()["content-type"] ?? "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-    },
-    data: body,
-  });
-  expect(await replay.text()).toContain("You do not have the modify right on users.");
+  if (!save) throw new Error("The administrator's save was not captured.");
+  const replay = await replayAction(op.request, save, save.body.replace("Saved by admin", "Replayed by operator"));
+  expect(replay).toContain("You do not have the modify right on users.");
 
   await page.reload();
   await expect(page.getByLabel("Last name")).toHaveValue("Saved by admin");

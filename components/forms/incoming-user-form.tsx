@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZCreateIncomingUserRequest } from "@/lib/messaging/incoming-user";
+import { ZCreateIncomingUserRequest } from "@/lib/users/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
 

@@ -3,14 +3,8 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { mismatch, passwordsMatch, ZPasswordPair, ZUserFields } from "../users/schemas";
+import type { TCreateIncomingUserRequest } from "../users/schemas";
 import { createUser } from "../users/service";
-
-export const ZCreateIncomingUserRequest = ZUserFields.pick({ firstName: true, lastName: true, logonName: true })
-  .extend(ZPasswordPair.shape)
-  .refine(passwordsMatch, mismatch);
-
-export type TCreateIncomingUserRequest = z.infer<typeof ZCreateIncomingUserRequest>;
 
 export async function createIncomingUser(actor: Actor, input: TCreateIncomingUserRequest) {
   const integration = await db().role.findUniqueOrThrow({ where: { builtIn: "integration" }, select: { id: true } });

@@ -19,7 +19,8 @@ export class ExpiringSet {
 
   constructor({ ttlMs, maxEntries = 100_000, clock = Date.now }: ExpiringSetOptions) {
     if (!(ttlMs > 0)) throw new Error("ttlMs must be positive.");
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error("maxEntries must be a whole number, 1 or more.");
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+      throw new Error("maxEntries must be a whole number, 1 or more.");
     this.ttlMs = ttlMs;
     this.maxEntries = maxEntries;
     this.clock = clock;

@@ -55,7 +55,8 @@ export class RateLimiter {
   /** Whether the key has used up its window, without counting a hit. */
   check(key: string, now: number = this.clock()): RateLimitDecision {
     const window = this.current(key, now);
-    if (!window) return { allowed: this.limit > 0, remaining: this.limit, retryAfterSeconds: this.secondsLeft(now, now) };
+    if (!window)
+      return { allowed: this.limit > 0, remaining: this.limit, retryAfterSeconds: this.secondsLeft(now, now) };
     return this.decision(window, now, window.count < this.limit);
   }
 

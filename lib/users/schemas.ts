@@ -31,6 +31,11 @@ export const ZCreateUserRequest = ZUserFields.extend({ kind: z.enum(["console", 
   .extend(ZPasswordPair.shape)
   .refine(passwordsMatch, mismatch);
 
+/** The seed's "Create external user for incoming authentication": the mandatory fields only. */
+export const ZCreateIncomingUserRequest = ZUserFields.pick({ firstName: true, lastName: true, logonName: true })
+  .extend(ZPasswordPair.shape)
+  .refine(passwordsMatch, mismatch);
+
 export const ZUpdateUserRequest = ZUserFields.extend({ id: ZId, version: ZVersion });
 
 export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
@@ -48,6 +53,7 @@ export const ZChangeOwnPasswordRequest = z
   .refine((v) => v.newPassword === v.confirmPassword, mismatch);
 
 export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+export type TCreateIncomingUserRequest = z.infer<typeof ZCreateIncomingUserRequest>;
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
 export type TDeleteRequest = z.infer<typeof ZDeleteRequest>;
 export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;

@@ -1,11 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { createIncomingUser, ZCreateIncomingUserRequest } from "@/lib/messaging/incoming-user";
+import { createIncomingUser } from "@/lib/messaging/incoming-user";
 import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "@/lib/messaging/schemas";
 import { createMessagingService, deleteMessagingService, updateMessagingService } from "@/lib/messaging/service";
 import { testServiceConnection, ZTestConnectionRequest } from "@/lib/messaging/test-connection";
-import { ZDeleteRequest } from "@/lib/users/schemas";
+import { ZCreateIncomingUserRequest, ZDeleteRequest } from "@/lib/users/schemas";
 
 // Actions return only ids and versions: never a record, which could carry a sealed secret.
 
