@@ -34,7 +34,8 @@ export default defineConfig({
   ],
   webServer: {
     // The real start command, on a database of its own that scripts/e2e.mjs wiped before the run.
-    command: "node scripts/start.mjs",
+    // Its output is also kept in a file, so a test can prove that no secret reaches the log.
+    command: "mkdir -p data/e2e && node scripts/start.mjs 2>&1 | tee data/e2e/server.log",
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -19,6 +19,9 @@ export async function proxy(request: NextRequest) {
   }
 
   const response = NextResponse.next();
+  // A prefetch is not the user doing anything; and its late answer must not set a cookie that a
+  // sign-out just cleared.
+  if (request.headers.get("next-router-prefetch")) return response;
   response.cookies.set(sessionCookieName(), await encode({ token, secret, maxAge: IDLE_SECONDS }), {
     httpOnly: true,
     sameSite: "lax",

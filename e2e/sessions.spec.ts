@@ -21,9 +21,10 @@ test("disabling a user, changing their roles or resetting their password signs t
   const userUrl = page.url();
   const session = await signedInAs(browser, user.logonName, user.password);
 
+  await page.goto(userUrl);
   await page.getByLabel(/^Enabled/).uncheck();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
   await session.page.goto("/audit");
   await expect(session.page).toHaveURL(/\/login/);
   await signInViaForm(session.page, user.logonName, session.password);
@@ -31,14 +32,14 @@ test("disabling a user, changing their roles or resetting their password signs t
 
   await page.getByLabel(/^Enabled/).check();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
   await signInViaForm(session.page, user.logonName, session.password);
   await expect(session.page).toHaveURL(/\/messaging-services$/);
 
   await page.goto(userUrl);
   await page.getByRole("checkbox", { name: "Operator", exact: true }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
   await session.page.goto("/roles");
   await expect(session.page).toHaveURL(/\/login/);
   await signInViaForm(session.page, user.logonName, session.password);

@@ -8,7 +8,7 @@ test("create a role with rights, then a user holding it", async ({ page }) => {
   await page.goto("/roles");
   await page.getByRole("link", { name: "Add New" }).click();
   await expect(page).toHaveURL(/\/roles\/new$/);
-  await page.getByLabel("Name").fill(roleName);
+  await page.getByLabel("Name", { exact: true }).fill(roleName);
   await page.getByLabel("Description").fill("Looks after users");
   await page.getByRole("checkbox", { name: "View Users" }).check();
   await page.getByRole("checkbox", { name: "Modify Users" }).check();
@@ -20,7 +20,7 @@ test("create a role with rights, then a user holding it", async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
 
   const user = await createUserInUi(page, { prefix: "desk", roles: [roleName] });
-  await expect(page.getByText("Must change password")).toBeVisible();
+  await expect(page.getByText("Must change password", { exact: true })).toBeVisible();
   const rights = page.getByRole("table", { name: "Effective rights" });
   await expect(rights.getByRole("row", { name: new RegExp(`Users Modify All ${roleName}`) })).toBeVisible();
   await expect(rights.getByRole("row")).toHaveCount(4);
@@ -65,7 +65,7 @@ test("a stale save is refused and nothing is overwritten", async ({ page, contex
 
   await page.getByLabel("Last name").fill("First writer");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
 
   await other.getByLabel("Last name").fill("Second writer");
   await other.getByRole("button", { name: "Save changes" }).click();

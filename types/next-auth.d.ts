@@ -9,6 +9,7 @@ declare module "next-auth" {
     userId: string;
     authVersion: number;
     authTime: number;
+    sessionId: string;
   }
 }
 
@@ -18,5 +19,7 @@ declare module "next-auth/jwt" {
     av?: number;
     /** When they signed in (seconds), for the absolute limit. */
     at?: number;
+    /** This session's id, remembered as revoked when the user signs out. */
+    sid?: string;
   }
 }

@@ -125,9 +125,12 @@ export function RightsEditor({
         </ul>
         {!disabled ? (
           <div className="mt-3 flex flex-wrap items-end gap-2">
-            <label className="text-sm">
-              <span className="mb-1 block text-slate-700">Object type</span>
+            <div className="text-sm">
+              <label htmlFor="limit-type" className="mb-1 block text-slate-700">
+                Object type
+              </label>
               <select
+                id="limit-type"
                 className={inputClass}
                 value={draft.objectType}
                 onChange={(e) => setDraft({ ...draft, objectType: e.target.value as ObjectType, objectId: "" })}
@@ -138,10 +141,13 @@ export function RightsEditor({
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block text-slate-700">Access</span>
+            </div>
+            <div className="text-sm">
+              <label htmlFor="limit-access" className="mb-1 block text-slate-700">
+                Access
+              </label>
               <select
+                id="limit-access"
                 className={inputClass}
                 value={draft.access}
                 onChange={(e) => setDraft({ ...draft, access: e.target.value as Access })}
@@ -154,10 +160,13 @@ export function RightsEditor({
                     </option>
                   ))}
               </select>
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block text-slate-700">Object</span>
+            </div>
+            <div className="text-sm">
+              <label htmlFor="limit-object" className="mb-1 block text-slate-700">
+                Object
+              </label>
               <select
+                id="limit-object"
                 className={inputClass}
                 value={draft.objectId}
                 onChange={(e) => setDraft({ ...draft, objectId: e.target.value })}
@@ -169,7 +178,7 @@ export function RightsEditor({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <Button
               variant="secondary"
               disabled={!draft.objectId}

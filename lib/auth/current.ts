@@ -9,11 +9,12 @@ import { clientAddressFrom } from "../request/client-address";
 import { loadRights } from "../rights/load";
 import type { Actor } from "./actor";
 import { authOptions } from "./next-auth";
+import { isRevoked } from "./revoked-sessions";
 import { sessionExpired } from "./session-policy";
 
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.userId || sessionExpired(session.authTime)) return null;
+  if (!session?.userId || sessionExpired(session.authTime) || (await isRevoked(session.sessionId))) return null;
   const user = await db().user.findUnique({ where: { id: session.userId } });
   if (!user?.enabled || user.kind !== "console" || user.authVersion !== session.authVersion) return null;
   const requestHeaders = await headers();

@@ -1,10 +1,12 @@
 // next-auth configuration: credentials checked by checkSignIn, a JWT session that idles out after
 // 30 minutes (proxy.ts slides it) and carries what currentActor needs to end it early.
+import { randomUUID } from "node:crypto";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { clientAddressFrom } from "../request/client-address";
+import { revokeSession } from "./revoked-sessions";
 import { authSecret } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
 import { checkSignIn } from "./sign-in";
@@ -39,16 +41,24 @@ export const authOptions: AuthOptions = {
       if (user) {
         token.av = user.authVersion;
         token.at = Math.floor(Date.now() / 1000);
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
-      return { expires: session.expires, userId: token.sub ?? "", authVersion: token.av ?? 0, authTime: token.at ?? 0 };
+      return {
+        expires: session.expires,
+        userId: token.sub ?? "",
+        authVersion: token.av ?? 0,
+        authTime: token.at ?? 0,
+        sessionId: token.sid ?? "",
+      };
     },
   },
   events: {
     async signOut({ token }) {
       if (!token?.sub) return;
+      if (token.sid) await revokeSession(token.sid, token.at);
       await recordAudit(
         db(),
         { id: token.sub, logonName: token.name ?? token.sub, clientAddress: null },

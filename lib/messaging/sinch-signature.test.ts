@@ -48,7 +48,7 @@ describe("verifySinchSignature against Sinch's known-answer vector", () => {
   });
 
   it("accepts it as raw bytes and through a fetch Headers object with other casing", () => {
-    const headers = new Headers(Object.entries(vectorHeaders).map(([k, v]) => [k.toUpperCase(), v]));
+    const headers = new Headers(Object.entries(vectorHeaders).map(([k, v]): [string, string] => [k.toUpperCase(), v]));
     const result = verifySinchSignature({
       rawBody: new TextEncoder().encode(VECTOR.body),
       headers,

@@ -53,8 +53,8 @@ export const APPLICABLE_ACCESS = {
   api_token: ["view", "create", "modify", "delete"],
 } as const satisfies Record<ObjectType, readonly Access[]>;
 
-/** Types whose rights can be limited to chosen objects, with the objects the console can list today. */
-export const SCOPABLE_TYPES = ["user", "role"] as const satisfies readonly ObjectType[];
+/** Types whose rights can be limited to chosen objects (lib/rights/objects.ts can look them up). */
+export const SCOPABLE_TYPES = ["messaging_service", "user", "role"] as const satisfies readonly ObjectType[];
 
 export function isApplicable(objectType: ObjectType, access: Access): boolean {
   return (APPLICABLE_ACCESS[objectType] as readonly Access[]).includes(access);

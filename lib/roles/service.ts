@@ -8,7 +8,7 @@ import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from ".
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
 import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
-import { SCOPABLE_TYPES } from "../rights/catalog";
+import { objectExists } from "../rights/objects";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { requireHoldsAll, rightKey } from "./grants";
@@ -30,15 +30,9 @@ function dedupe(rights: readonly TRight[]): TRight[] {
 /** Rights limited to one object must name an object that exists, of a type that can be limited. */
 async function checkObjects(rights: readonly TRight[]) {
   for (const right of rights) {
-    if (!right.objectId) continue;
-    const scopable = (SCOPABLE_TYPES as readonly string[]).includes(right.objectType);
-    const exists =
-      scopable &&
-      (right.objectType === "user"
-        ? await db().user.count({ where: { id: right.objectId } })
-        : await db().role.count({ where: { id: right.objectId } }));
-    if (!exists)
+    if (right.objectId && !(await objectExists(right.objectType, right.objectId))) {
       throw invalid({ rights: [`A right is limited to an object that does not exist (${right.objectType}).`] });
+    }
   }
 }
 

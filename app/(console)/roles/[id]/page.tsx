@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canOn } from "@/lib/rights/can";
-import { objectChoices } from "@/lib/roles/object-choices";
+import { objectChoices } from "@/lib/rights/objects";
 import { getRole } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Role" };

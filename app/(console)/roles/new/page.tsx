@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canAll } from "@/lib/rights/can";
-import { objectChoices } from "@/lib/roles/object-choices";
+import { objectChoices } from "@/lib/rights/objects";
 
 export const metadata: Metadata = { title: "Add role" };
 

@@ -12,7 +12,7 @@ import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canOn } from "@/lib/rights/can";
 import { ACCESS_LABELS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
-import { objectNames } from "@/lib/rights/object-names";
+import { objectNames } from "@/lib/rights/objects";
 import { roleChoices } from "@/lib/roles/service";
 import { getUser } from "@/lib/users/service";
 

@@ -1,0 +1,286 @@
+// Messaging services as the seed describes them: every type configured end to end in the browser,
+// secrets write-only, incoming authentication set up and proven against the inbound endpoint.
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { formatBasicAuth } from "../lib/messaging/basic-auth";
+import { signSinchPayload } from "../lib/messaging/sinch-signature";
+import {
+  captureActions,
+  changeOwnPassword,
+  createUserInUi,
+  expectNoSeriousA11yViolations,
+  replayAction,
+  signInViaForm,
+  unique,
+} from "./helpers";
+
+interface Entry {
+  /** The button that adds the entry ("Add …"). */
+  add: RegExp;
+  authId?: string;
+  secret: string;
+}
+
+/** One service of each type, with credentials in the format its vendor uses. */
+const SERVICES: { type: string; url: string; entries: Entry[] }[] = [
+  {
+    type: "facebook",
+    url: "https://graph.facebook.com/v19.0/me/messages",
+    entries: [
+      { add: /^Add Page/, authId: "102938475610293", secret: "page-token-one" },
+      { add: /^Add Page/, authId: "564738291056473", secret: "page-token-two" },
+    ],
+  },
+  {
+    type: "sap365",
+    url: "https://sap365.example.com/api/messages",
+    entries: [{ add: /^Add/, authId: "sapuser", secret: "sap-password" }],
+  },
+  {
+    type: "twilio",
+    url: "https://api.twilio.com/2010-04-01/Accounts/AC123/Messages.json",
+    entries: [{ add: /^Add/, authId: "AC123", secret: "twilio-token" }],
+  },
+  {
+    type: "social365",
+    url: "https://social365.example.com/hub",
+    entries: [
+      { add: /^Add/, authId: "agent@account1", secret: "hub-one" },
+      { add: /^Add/, authId: "agent@account2", secret: "hub-two" },
+    ],
+  },
+  {
+    type: "c4semail",
+    url: "https://c4s.example.com/mail",
+    entries: [{ add: /^Add/, authId: "mailer", secret: "c4s-password" }],
+  },
+  {
+    type: "sinchconversation",
+    url: "https://eu.conversation.api.sinch.com/v1/projects/p123/messages:send",
+    entries: [
+      { add: /^Add outgoing entry/, authId: "key-1@app1", secret: "access-key-secret" },
+      { add: /^Add webhook entry/, secret: "webhook-secret" },
+    ],
+  },
+  {
+    type: "sinchsms",
+    url: "https://sms.api.sinch.com/xms/v1/plan/batches",
+    entries: [{ add: /^Add/, authId: "plan1", secret: "sms-token" }],
+  },
+  {
+    type: "wavy",
+    url: "https://api-messaging.wavy.global/v1/send-sms",
+    entries: [{ add: /^Add/, authId: "wavyuser", secret: "wavy-token" }],
+  },
+];
+
+async function createService(page: Page, type: string, name: string, url: string, entries: Entry[]) {
+  await page.goto("/messaging-services/new");
+  await page.getByLabel(new RegExp(`^${type} —`)).check();
+  await page.getByRole("button", { name: "OK" }).click();
+  await expect(page).toHaveURL(new RegExp(`type=${type}$`));
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Service Connection").fill(url);
+  for (const [index, entry] of entries.entries()) {
+    await page.getByRole("button", { name: entry.add }).click();
+    if (entry.authId) await page.locator(`[id="credentials.${index}.authId"]`).fill(entry.authId);
+    await page.locator(`[id="credentials.${index}.secret"]`).fill(entry.secret);
+  }
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url().split("/").at(-1) as string;
+}
+
+test("an administrator configures one service of every type", async ({ page }) => {
+  for (const service of SERVICES) {
+    const name = unique(service.type);
+    await createService(page, service.type, name, service.url, service.entries);
+    await expect(page.getByText("Set", { exact: true })).toHaveCount(service.entries.length);
+    await expect(page.getByLabel("Authentication URL")).toHaveValue("Not applicable");
+  }
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/messaging-services?type=social365");
+  await expect(page.getByRole("row", { name: /social365/ }).first()).toContainText("2");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("type rules are checked on every field, and nothing is saved until they hold", async ({ page }) => {
+  await page.goto("/messaging-services/new?type=social365");
+  await page.getByLabel("Name", { exact: true }).fill(unique("social"));
+  await page.getByLabel("Service Connection").fill("http://insecure.example.com");
+  await page.getByRole("button", { name: /^Add/ }).click();
+  await page.locator('[id="credentials.0.authId"]').fill("no-account-part");
+  await page.locator('[id="credentials.0.secret"]').fill("pw");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("The service connection must use https://.")).toBeVisible();
+  await expect(page.getByText(/username@accountID/i).last()).toBeVisible();
+  await expect(page).toHaveURL(/type=social365$/);
+
+  // twilio takes exactly one set of credentials.
+  await page.goto("/messaging-services/new?type=twilio");
+  await page.getByRole("button", { name: /^Add/ }).click();
+  await expect(page.getByRole("button", { name: /^Add/ })).toHaveCount(0);
+});
+
+test("secrets are write-only: kept on re-save, replaced, cleared, and audited without values", async ({ page }) => {
+  const name = unique("twilio");
+  const first = `first-${randomUUID()}`;
+  const second = `second-${randomUUID()}`;
+  await createService(page, "twilio", name, "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages.json", [
+    { add: /^Add/, authId: "AC1", secret: first },
+  ]);
+  await expect(page.getByText("Set", { exact: true })).toBeVisible();
+
+  // Re-saving without touching the secret keeps it.
+  await page.getByLabel("Name", { exact: true }).fill(`${name} renamed`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
+  await expect(page.getByText("Set", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: /^Replace/ }).click();
+  await page.locator('[id="credentials.0.secret"]').fill(second);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
+  await expect(page.getByText("Set", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: /^Clear/ }).click();
+  await expect(page.getByText("Cleared when you save")).toBeVisible();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
+  await expect(page.getByText("Not set", { exact: true })).toBeVisible();
+
+  await page.goto(`/audit?objectType=messaging_service&action=modify`);
+  await expect(page.getByText("secret replaced").first()).toBeVisible();
+  await expect(page.getByText("secret cleared").first()).toBeVisible();
+  const html = await page.content();
+  expect(html).not.toContain(first);
+  expect(html).not.toContain(second);
+});
+
+test("an operator without the modify right sees a service but cannot save it", async ({ page, browser }) => {
+  const name = unique("wavy");
+  const saves = captureActions(page);
+  await createService(page, "wavy", name, "https://api-messaging.wavy.global/v1/send-sms", [
+    { add: /^Add/, authId: "wavy1", secret: "wavy-secret" },
+  ]);
+  const serviceUrl = page.url();
+  await page.getByLabel("Name", { exact: true }).fill(`${name} by admin`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.").first()).toBeVisible();
+  const save = saves.at(-1);
+  if (!save) throw new Error("The administrator's save was not captured.");
+
+  // A role that may only view messaging services (and users, to land somewhere).
+  const roleName = unique("Service viewer");
+  await page.goto("/roles/new");
+  await page.getByLabel("Name", { exact: true }).fill(roleName);
+  await page.getByRole("checkbox", { name: "View Messaging services" }).check();
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: roleName })).toBeVisible();
+  const viewer = await createUserInUi(page, { prefix: "viewer", roles: [roleName] });
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const op = await context.newPage();
+  await signInViaForm(op, viewer.logonName, viewer.password);
+  await changeOwnPassword(op, viewer.password, `${viewer.password} own`);
+  await expect(op).toHaveURL(/\/messaging-services$/);
+  await op.goto(serviceUrl);
+  await expect(op.getByText("You may view this service but not change it.")).toBeVisible();
+  await expect(op.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(op.getByRole("button", { name: /^Replace/ })).toHaveCount(0);
+  await expect(op.getByRole("button", { name: "Test connection" })).toHaveCount(0);
+  await expect(op.getByLabel("Name", { exact: true })).toBeDisabled();
+
+  const replay = await replayAction(op.request, save, save.body.replace(`${name} by admin`, `${name} by viewer`));
+  expect(replay).toContain("You do not have the modify right on messaging services.");
+  await context.close();
+  await page.goto(serviceUrl);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(`${name} by admin`);
+});
+
+test("incoming authentication: external user flow, Basic credentials and Sinch signatures at the inbound endpoint", async ({
+  page,
+  request,
+}) => {
+  const twilioName = unique("twilio-in");
+  const twilioId = await createService(
+    page,
+    "twilio",
+    twilioName,
+    "https://api.twilio.com/2010-04-01/Accounts/AC9/Messages.json",
+    [{ add: /^Add/, authId: "AC9", secret: "outgoing-token" }],
+  );
+  const incoming = page.getByRole("region", { name: "Incoming authentication" });
+  await expect(incoming.getByText("Not ready")).toBeVisible();
+  await incoming.getByRole("link", { name: "Create external user for incoming authentication" }).click();
+  await expect(page.getByText("do not reuse an existing one")).toBeVisible();
+  const logonName = unique("twilio-caller");
+  const password = `caller password ${randomUUID()}`;
+  await page.getByLabel("First name").fill("Twilio");
+  await page.getByLabel("Last name").fill("Caller");
+  await page.getByLabel("Logon name").fill(logonName);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the password").fill(password);
+  await page.getByRole("button", { name: "Create external user" }).click();
+  await expect(page).toHaveURL(new RegExp(`/messaging-services/${twilioId}$`));
+  await expect(incoming.getByText("Ready")).toBeVisible();
+  await expect(incoming.getByRole("link", { name: logonName })).toBeVisible();
+
+  const body = JSON.stringify({ message: "hello" });
+  const post = (headers: Record<string, string>, to = twilioId, data = body) =>
+    request.post(`/api/inbound/${to}`, { headers, data });
+  expect((await post({ authorization: formatBasicAuth({ logonName, password }) })).status()).toBe(202);
+  const refused = await post({});
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["www-authenticate"]).toContain("Basic");
+  expect(await refused.text()).not.toContain("user");
+  expect((await post({ authorization: formatBasicAuth({ logonName, password: "wrong password" }) })).status()).toBe(
+    401,
+  );
+  // The administrator is a console user: their credentials do not open the inbound endpoint.
+  expect(
+    (
+      await post({
+        authorization: formatBasicAuth({ logonName: "admin", password: "switchboard e2e admin passphrase" }),
+      })
+    ).status(),
+  ).toBe(401);
+
+  // The external user cannot sign in to the console.
+  await page.context().clearCookies();
+  await signInViaForm(page, logonName, password);
+  await expect(page.getByText("The logon name or password is not correct.")).toBeVisible();
+});
+
+test("a Sinch Conversation service accepts only correctly signed callbacks", async ({ page, request }) => {
+  const secret = `webhook-${randomUUID()}`;
+  const id = await createService(
+    page,
+    "sinchconversation",
+    unique("sinch"),
+    "https://us.conversation.api.sinch.com/v1/projects/p1/messages:send",
+    [
+      { add: /^Add outgoing entry/, authId: "key-9@app9", secret: "access" },
+      { add: /^Add webhook entry/, secret },
+    ],
+  );
+  await expect(page.getByRole("region", { name: "Incoming authentication" }).getByText("Ready")).toBeVisible();
+  const rawBody = JSON.stringify({ app_id: "app9", message: { contact_message: { text_message: { text: "hi" } } } });
+  const now = Math.floor(Date.now() / 1000);
+  const signed = signSinchPayload({ rawBody, secret, nonce: randomUUID(), timestamp: now });
+  const send = (headers: Record<string, string>) =>
+    request.post(`/api/inbound/${id}`, { headers: { ...headers, "content-type": "application/json" }, data: rawBody });
+  expect((await send(signed)).status()).toBe(202);
+  expect((await send(signed)).status()).toBe(401);
+  expect(
+    (await send(signSinchPayload({ rawBody, secret: "not the secret", nonce: randomUUID(), timestamp: now }))).status(),
+  ).toBe(401);
+  expect((await send(signSinchPayload({ rawBody, secret, nonce: randomUUID(), timestamp: now - 3600 }))).status()).toBe(
+    401,
+  );
+  expect((await send({})).status()).toBe(401);
+
+  await page.goto(`/audit?action=inbound`);
+  await expect(page.getByRole("row", { name: /inbound.*202 accepted/ }).first()).toBeVisible();
+  await expect(page.getByText("hi", { exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,72 @@
+// A stored secret's plaintext reaches no page HTML, no React Server Component payload, no action or
+// endpoint response, no audit row and no server log line.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { formatBasicAuth } from "../lib/messaging/basic-auth";
+import { unique } from "./helpers";
+
+test("secrets never leave the server", async ({ page, request }) => {
+  const marker = `sekret${randomUUID().replaceAll("-", "")}`;
+  const secrets = { page: `${marker}page`, replaced: `${marker}replaced`, caller: `${marker} caller` };
+  const responses: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().method() === "POST") responses.push(await response.text().catch(() => ""));
+  });
+
+  const name = unique("facebook-secret");
+  await page.goto("/messaging-services/new?type=facebook");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Service Connection").fill("https://graph.facebook.com/v19.0/me/messages");
+  await page.getByRole("button", { name: /^Add Page/ }).click();
+  await page.locator('[id="credentials.0.authId"]').fill("1029384756");
+  await page.locator('[id="credentials.0.secret"]').fill(secrets.page);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const serviceUrl = page.url();
+
+  await page.getByRole("button", { name: /^Replace/ }).click();
+  await page.locator('[id="credentials.0.secret"]').fill(secrets.replaced);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+
+  // An external user's password, presented at the inbound endpoint.
+  const logonName = unique("secret-caller");
+  await page.goto("/messaging-services/incoming-user");
+  await page.getByLabel("First name").fill("Secret");
+  await page.getByLabel("Last name").fill("Caller");
+  await page.getByLabel("Logon name").fill(logonName);
+  await page.getByLabel("Password", { exact: true }).fill(secrets.caller);
+  await page.getByLabel("Repeat the password").fill(secrets.caller);
+  await page.getByRole("button", { name: "Create external user" }).click();
+  await expect(page).toHaveURL(/\/messaging-services$/);
+  const inbound = await request.post(`/api/inbound/${serviceUrl.split("/").at(-1)}`, {
+    headers: { authorization: formatBasicAuth({ logonName, password: secrets.caller }) },
+    data: "{}",
+  });
+  responses.push(await inbound.text());
+
+  const pages = [serviceUrl, "/messaging-services", "/audit", `/audit?actor=${logonName}`, "/users"];
+  const seen: string[] = [...responses];
+  for (const path of pages) {
+    seen.push(await (await page.request.get(path)).text());
+    // What the client router fetches on navigation: the RSC payload.
+    seen.push(
+      await (
+        await page.request.get(path, { headers: { RSC: "1", "Next-Router-State-Tree": "%5B%22%22%2C%7B%7D%5D" } })
+      ).text(),
+    );
+  }
+  await page.goto(serviceUrl);
+  seen.push(await page.content());
+  expect(seen.length).toBeGreaterThan(pages.length * 2);
+  for (const text of seen) expect(text).not.toContain(marker);
+
+  // The audit trail recorded the changes, as set and replaced.
+  await page.goto(`/audit?objectType=messaging_service`);
+  await expect(page.getByRole("row", { name: new RegExp(`${name}.*secret replaced`) })).toBeVisible();
+
+  const log = readFileSync("data/e2e/server.log", "utf8");
+  expect(log).toContain("Switchboard:");
+  expect(log).not.toContain(marker);
+});
