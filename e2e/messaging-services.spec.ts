@@ -280,7 +280,15 @@ test("a Sinch Conversation service accepts only correctly signed callbacks", asy
   );
   expect((await send({})).status()).toBe(401);
 
+  // A client cannot choose the address the audit trail records.
+  const spoofed = await request.post(`/api/inbound/${id}`, {
+    headers: { "x-forwarded-for": "203.0.113.77" },
+    data: rawBody,
+  });
+  expect(spoofed.status()).toBe(401);
+
   await page.goto(`/audit?action=inbound`);
   await expect(page.getByRole("row", { name: /inbound.*202 accepted/ }).first()).toBeVisible();
+  await expect(page.getByText("203.0.113.77")).toHaveCount(0);
   await expect(page.getByText("hi", { exact: true })).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-// `npm start`: build when the build is missing or older than the sources, then serve. The server
+// `npm start`: build when the build is missing or older than the sources, then serve (scripts/server.mjs). The server
 // applies pending migrations and creates the first administrator before it answers (instrumentation.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -14,6 +14,7 @@ const sources = [
   "instrumentation.ts",
   "next.config.js",
   "package-lock.json",
+  "types",
 ];
 
 function newestMtime(target) {
@@ -33,6 +34,9 @@ if (stale) {
 }
 
 const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-const server = spawn("npx", ["next", "start", "--port", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["scripts/server.mjs"], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,5 @@
 // The guided "Create external user for incoming authentication" flow of the seed: a new external user
 // holding Use on messaging services through the built-in Integration role.
-import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { TCreateIncomingUserRequest } from "../users/schemas";

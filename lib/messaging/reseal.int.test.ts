@@ -1,0 +1,49 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { seal } from "../crypto/seal";
+import { db } from "../db";
+import { openCredentialSecret } from "./credential-secret";
+import { resealCredentialSecrets } from "./reseal";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env.SWITCHBOARD_SECRET_KEY = saved.SWITCHBOARD_SECRET_KEY;
+  process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = saved.SWITCHBOARD_SECRET_KEY_PREVIOUS;
+});
+
+describe("resealCredentialSecrets", () => {
+  it("moves secrets sealed with a previous key to the current one, keeping their values", async () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    process.env.SWITCHBOARD_SECRET_KEY = oldKey;
+    const credentialId = randomUUID();
+    await db().messagingService.create({
+      data: {
+        name: `reseal ${credentialId}`,
+        nameKey: `reseal ${credentialId}`,
+        type: "twilio",
+        serviceConnection: "https://api.example.com",
+        credentials: {
+          create: {
+            id: credentialId,
+            authId: "AC1",
+            secretSealed: seal("the secret", `messaging-credential:${credentialId}`),
+          },
+        },
+      },
+    });
+
+    process.env.SWITCHBOARD_SECRET_KEY = newKey;
+    process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = oldKey;
+    const first = await resealCredentialSecrets();
+    expect(first.resealed).toBe(1);
+    expect((await resealCredentialSecrets()).resealed).toBe(0);
+
+    process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = "";
+    const row = await db().messagingCredential.findUniqueOrThrow({
+      where: { id: credentialId },
+      omit: { secretSealed: false },
+    });
+    expect(openCredentialSecret(credentialId, row.secretSealed ?? "")).toBe("the secret");
+  });
+});
