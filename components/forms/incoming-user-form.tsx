@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { ZCreateIncomingUserRequest } from "@/lib/users/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
+import { PasswordField } from "./password-field";
 
 export function IncomingUserForm({ back }: { back: string }) {
   const router = useRouter();
@@ -47,34 +48,19 @@ export function IncomingUserForm({ back }: { back: string }) {
           {(a11y) => <input {...a11y} {...form.register("logonName")} autoComplete="off" className={inputClass} />}
         </Field>
         <div />
-        <Field
+        <PasswordField
           id="password"
           label="Password"
           error={errors.password?.message}
-          required
           help="12 to 128 characters; give it to the external system."
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("password")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="confirmPassword" label="Repeat the password" error={errors.confirmPassword?.message} required>
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
+          registration={form.register("password")}
+        />
+        <PasswordField
+          id="confirmPassword"
+          label="Repeat the password"
+          error={errors.confirmPassword?.message}
+          registration={form.register("confirmPassword")}
+        />
       </div>
       <FormError message={errors.root?.server?.message} />
       <div className="flex justify-end gap-2">

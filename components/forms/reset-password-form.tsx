@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { resetPasswordAction } from "@/app/(console)/users/actions";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
 import { ZResetPasswordRequest } from "@/lib/users/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
+import { PasswordField } from "./password-field";
 
 export function ResetPasswordForm({ id, version, external }: { id: string; version: number; external: boolean }) {
   const router = useRouter();
@@ -32,33 +32,18 @@ export function ResetPasswordForm({ id, version, external }: { id: string; versi
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="reset-password" label="New password" error={errors.password?.message} required>
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("password")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
+        <PasswordField
+          id="reset-password"
+          label="New password"
+          error={errors.password?.message}
+          registration={form.register("password")}
+        />
+        <PasswordField
           id="reset-confirmPassword"
           label="Repeat the new password"
           error={errors.confirmPassword?.message}
-          required
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
+          registration={form.register("confirmPassword")}
+        />
       </div>
       <FormError message={errors.root?.server?.message} />
       <div className="flex justify-end">

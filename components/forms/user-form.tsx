@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
+import { PasswordField } from "./password-field";
 
 export interface RoleChoice {
   id: string;
@@ -155,34 +156,19 @@ export function CreateUserForm({
       </fieldset>
       <BasicFields form={form} disabled={false} roles={roles} canAssignRoles={canAssignRoles} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <PasswordField
           id="password"
           label="Password"
           error={errors.password?.message}
-          required
           help="12 to 128 characters. Console users choose their own at first sign-in."
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("password")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="confirmPassword" label="Repeat the password" error={errors.confirmPassword?.message} required>
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
+          registration={form.register("password")}
+        />
+        <PasswordField
+          id="confirmPassword"
+          label="Repeat the password"
+          error={errors.confirmPassword?.message}
+          registration={form.register("confirmPassword")}
+        />
       </div>
       <FormError message={errors.root?.server?.message} />
       <div className="flex justify-end gap-2">

@@ -5,8 +5,8 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { FormError } from "@/components/forms/form-error";
+import { PasswordField } from "@/components/forms/password-field";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
 import { ZChangeOwnPasswordRequest } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
 
@@ -28,50 +28,26 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="text" name="username" autoComplete="username" value={logonName} readOnly hidden />
-      <Field
+      <PasswordField
         id="currentPassword"
         label={forced ? "One-time password" : "Current password"}
         error={errors.currentPassword?.message}
-        required
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            {...form.register("currentPassword")}
-            type="password"
-            autoComplete="current-password"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+        registration={form.register("currentPassword")}
+        current
+      />
+      <PasswordField
         id="newPassword"
         label="New password"
         error={errors.newPassword?.message}
-        required
         help="12 to 128 characters. Common passwords are refused."
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            {...form.register("newPassword")}
-            type="password"
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="confirmPassword" label="Repeat the new password" error={errors.confirmPassword?.message} required>
-        {(a11y) => (
-          <input
-            {...a11y}
-            {...form.register("confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        )}
-      </Field>
+        registration={form.register("newPassword")}
+      />
+      <PasswordField
+        id="confirmPassword"
+        label="Repeat the new password"
+        error={errors.confirmPassword?.message}
+        registration={form.register("confirmPassword")}
+      />
       <FormError message={errors.root?.server?.message} />
       <div className="flex items-center justify-between gap-3">
         {forced ? (

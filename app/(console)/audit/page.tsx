@@ -111,15 +111,11 @@ export default async function AuditPage({
       <Table
         caption="Audit events"
         empty={page.rows.length === 0 ? "No events match." : undefined}
-        head={
-          <>
-            {["Time (UTC)", "Actor", "Address", "Action", "Object", "Outcome", "Changes"].map((h) => (
-              <th key={h} scope="col" className="px-4 py-2.5 text-left font-medium">
-                {h}
-              </th>
-            ))}
-          </>
-        }
+        head={["Time (UTC)", "Actor", "Address", "Action", "Object", "Outcome", "Changes"].map((h) => (
+          <th key={h} scope="col" className="px-4 py-2.5 text-left font-medium">
+            {h}
+          </th>
+        ))}
       >
         {page.rows.map((event) => (
           <tr key={event.id}>
