@@ -1,4 +1,4 @@
-// `npm run bench`: list speed at 10,000 users on the embedded database (and on PostgreSQL when one is
+// `npm run bench`: list speed at 10,000 users and 10,000 messaging services on the embedded database (and on PostgreSQL when one is
 // reachable), as medians and as ratios against a single-row lookup measured in the same run.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -23,6 +23,8 @@ async function bench(label: string) {
   const { prepareDatabase } = await import("../lib/startup");
   const { loadRights } = await import("../lib/rights/load");
   const { listUsers } = await import("../lib/users/service");
+  const { listMessagingServices } = await import("../lib/messaging/service");
+  const { MESSAGING_SERVICE_TYPES } = await import("../lib/messaging/service-types");
   await prepareDatabase(() => {});
   const admin = await db().user.findFirstOrThrow({ where: { logonKey: "admin" } });
   const actor = {
@@ -45,6 +47,17 @@ async function bench(label: string) {
   });
   for (let i = 0; i < data.length; i += 1000) await db().user.createMany({ data: data.slice(i, i + 1000) });
 
+  const services = Array.from({ length: ROWS }, (_, i) => {
+    const n = String(i).padStart(5, "0");
+    return {
+      name: `Service ${n}`,
+      nameKey: `service ${n}`,
+      type: MESSAGING_SERVICE_TYPES[i % MESSAGING_SERVICE_TYPES.length] as string,
+      serviceConnection: `https://svc${n}.example.com/messages`,
+    };
+  });
+  for (let i = 0; i < services.length; i += 1000) await db().messagingService.createMany({ data: services.slice(i, i + 1000) });
+
   const base = await median(() => db().user.findUnique({ where: { id: admin.id } }));
   const page = { dir: "asc" as const, page: 1 };
   const cases: [string, () => Promise<unknown>][] = [
@@ -55,8 +68,12 @@ async function bench(label: string) {
       () => listUsers(actor, { ...page, sort: "lastName", dir: "desc", page: 200 }),
     ],
     ["search 'user-0999' (substring, any case)", () => listUsers(actor, { ...page, q: "USER-0999" })],
+    ["services: first page", () => listMessagingServices(actor, page)],
+    ["services: type twilio, page 20", () => listMessagingServices(actor, { ...page, type: "twilio", page: 20 })],
+    ["services: incoming authentication not ready", () => listMessagingServices(actor, { ...page, readiness: "missing" })],
+    ["services: search 'service 0999'", () => listMessagingServices(actor, { ...page, q: "SERVICE 0999" })],
   ];
-  console.log(`\n${label}: ${ROWS.toLocaleString("en")} users; baseline (one row by id) ${base.toFixed(2)} ms`);
+  console.log(`\n${label}: ${ROWS.toLocaleString("en")} users and ${ROWS.toLocaleString("en")} messaging services; baseline (one row by id) ${base.toFixed(2)} ms`);
   for (const [name, run] of cases) {
     const ms = await median(run);
     console.log(

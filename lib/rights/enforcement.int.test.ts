@@ -268,6 +268,36 @@ describe("resetting a password", () => {
   });
 });
 
+describe("acting on a more powerful user", () => {
+  it("cannot disable or delete a user who holds rights the actor lacks, and may rename them", async () => {
+    const actor = await actorWithRights([
+      { objectType: "user", access: "view" },
+      { objectType: "user", access: "modify" },
+      { objectType: "user", access: "delete" },
+    ]);
+    const admin = await makeUser({ roles: ["administrator"] });
+
+    const disabled = await appError(updateUser(actor, await updateUserRequest(admin.id, { enabled: false })));
+    expect(disabled.code).toBe("forbidden");
+    const deleted = await appError(deleteUser(actor, { id: admin.id, version: admin.version }));
+    expect(deleted.code).toBe("forbidden");
+    const after = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(after.enabled).toBe(true);
+    expect(after.version).toBe(admin.version);
+    const audit = await refusals(actor.id);
+    expect(audit.map((a) => a.detail)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^Tried to change the access of ${admin.logonName}, who holds `)),
+        expect.stringMatching(/^Tried to delete a user, who holds /),
+      ]),
+    );
+
+    // A change that leaves their access alone is an ordinary modification.
+    const renamed = await updateUser(actor, await updateUserRequest(admin.id, { firstName: "Renamed" }));
+    expect(renamed.firstName).toBe("Renamed");
+  });
+});
+
 describe("the administrator", () => {
   it("may do all of it", async () => {
     const admin = await bootstrapAdministrator();

@@ -89,6 +89,23 @@ async function requireMayAssign(actor: Actor, client: Db, userId: string | undef
   for (const role of roles) await requireHoldsAll(actor, role.rights, `role ${role.name}`);
 }
 
+/**
+ * Taking away or taking over a user's access (disable, delete, change roles, set a password) needs
+ * every right that user holds: nobody can act on a user more powerful than themselves.
+ */
+async function requireHoldsTargetRights(actor: Actor, userId: string, what: string) {
+  const beyond = (await loadRights(db(), userId)).find((right) => !holdsRight(actor.rights, right));
+  if (beyond) {
+    throw await refuse(
+      actor,
+      beyond.objectType,
+      beyond.access,
+      beyond.objectId ?? undefined,
+      `Tried to ${what}, who holds ${beyond.access} on ${beyond.objectType}`,
+    );
+  }
+}
+
 async function checkPassword(password: string, logonName: string, field: string) {
   const problem = await passwordProblem(password, logonName);
   if (problem) throw invalid({ [field]: [problem] });
@@ -154,6 +171,9 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
       [...afterRoles].filter((id) => !beforeRoles.has(id)),
     );
   }
+  if (rolesChanged || (before.enabled && !input.enabled)) {
+    await requireHoldsTargetRights(actor, input.id, `change the access of ${before.logonName}`);
+  }
   try {
     return await db().$transaction(async (tx) => {
       const logonKey = input.logonName.toLowerCase();
@@ -196,6 +216,7 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
 export async function deleteUser(actor: Actor, input: TDeleteRequest) {
   await requireRight(actor, "user", "delete", input.id);
   if (input.id === actor.id) throw invalid({}, "You cannot delete your own user.");
+  await requireHoldsTargetRights(actor, input.id, "delete a user");
   try {
     await db().$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id: input.id }, include: userWithRoles });
@@ -222,17 +243,8 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
   await requireRight(actor, "user", "modify", input.id);
   const target = await db().user.findUnique({ where: { id: input.id }, select: { logonName: true, kind: true } });
   if (!target) throw notFound("This user");
-  // Setting a password takes over the account, so it takes holding every right the account holds.
-  const beyond = (await loadRights(db(), input.id)).find((right) => !holdsRight(actor.rights, right));
-  if (beyond) {
-    throw await refuse(
-      actor,
-      beyond.objectType,
-      beyond.access,
-      beyond.objectId ?? undefined,
-      `Tried to reset the password of ${target.logonName}, who holds ${beyond.access} on ${beyond.objectType}`,
-    );
-  }
+  // Setting a password takes over the account.
+  await requireHoldsTargetRights(actor, input.id, `reset the password of ${target.logonName}`);
   await checkPassword(input.password, target.logonName, "password");
   const passwordHash = await hashPassword(input.password);
   try {
