@@ -292,3 +292,39 @@ test("a Sinch Conversation service accepts only correctly signed callbacks", asy
   await expect(page.getByText("203.0.113.77")).toHaveCount(0);
   await expect(page.getByText("hi", { exact: true })).toHaveCount(0);
 });
+
+test("with Use Local Http Authentication off, services need no incoming authentication", async ({ page, request }) => {
+  const id = await createService(
+    page,
+    "sinchsms",
+    unique("sinchsms-open"),
+    "https://sms.api.sinch.com/xms/v1/plan/batches",
+    [{ add: /^Add/, authId: "plan9", secret: "sms-token" }],
+  );
+  expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(401);
+
+  const toggle = async (on: boolean) => {
+    await page.goto("/settings");
+    const setting = page.getByRole("switch", { name: "Use Local Http Authentication" });
+    if ((await setting.getAttribute("aria-checked")) === String(on)) return;
+    await setting.click();
+    await expect(page.getByText(`Use Local Http Authentication is ${on ? "on" : "off"}.`)).toBeVisible();
+    await expect(setting).toHaveAttribute("aria-checked", String(on));
+  };
+  try {
+    await toggle(false);
+    await expectNoSeriousA11yViolations(page);
+    await page.goto("/messaging-services");
+    await expect(page.getByText("Use Local Http Authentication is off (Settings)")).toBeVisible();
+    await page.goto(`/messaging-services/${id}`);
+    await expect(
+      page.getByRole("region", { name: "Incoming authentication" }).getByText("Authentication off"),
+    ).toBeVisible();
+    expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(202);
+  } finally {
+    await toggle(true);
+  }
+  expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(401);
+  await page.goto("/audit?objectType=settings");
+  await expect(page.getByRole("row", { name: /useLocalHttpAuthentication/ }).first()).toBeVisible();
+});

@@ -8,14 +8,17 @@ const steps = [
   ["end-to-end (Chromium)", "node", ["scripts/e2e.mjs"]],
 ];
 
-for (const [name, command, args] of steps) {
+for (const step of steps) {
+  const [name, command, args] = step;
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const run = spawnSync(command, args, { stdio: "inherit" });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (run.status !== 0) {
     console.error(`\n✗ ${name} failed after ${seconds}s`);
+    console.error(`steps: ${steps.indexOf(step)} passed, 1 failed`);
     process.exit(run.status ?? 1);
   }
   console.log(`✓ ${name} (${seconds}s)`);
 }
+console.log(`steps: ${steps.length} passed, 0 failed`);
