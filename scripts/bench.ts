@@ -56,7 +56,8 @@ async function bench(label: string) {
       serviceConnection: `https://svc${n}.example.com/messages`,
     };
   });
-  for (let i = 0; i < services.length; i += 1000) await db().messagingService.createMany({ data: services.slice(i, i + 1000) });
+  for (let i = 0; i < services.length; i += 1000)
+    await db().messagingService.createMany({ data: services.slice(i, i + 1000) });
 
   const base = await median(() => db().user.findUnique({ where: { id: admin.id } }));
   const page = { dir: "asc" as const, page: 1 };
@@ -70,10 +71,15 @@ async function bench(label: string) {
     ["search 'user-0999' (substring, any case)", () => listUsers(actor, { ...page, q: "USER-0999" })],
     ["services: first page", () => listMessagingServices(actor, page)],
     ["services: type twilio, page 20", () => listMessagingServices(actor, { ...page, type: "twilio", page: 20 })],
-    ["services: incoming authentication not ready", () => listMessagingServices(actor, { ...page, readiness: "missing" })],
+    [
+      "services: incoming authentication not ready",
+      () => listMessagingServices(actor, { ...page, readiness: "missing" }),
+    ],
     ["services: search 'service 0999'", () => listMessagingServices(actor, { ...page, q: "SERVICE 0999" })],
   ];
-  console.log(`\n${label}: ${ROWS.toLocaleString("en")} users and ${ROWS.toLocaleString("en")} messaging services; baseline (one row by id) ${base.toFixed(2)} ms`);
+  console.log(
+    `\n${label}: ${ROWS.toLocaleString("en")} users and ${ROWS.toLocaleString("en")} messaging services; baseline (one row by id) ${base.toFixed(2)} ms`,
+  );
   for (const [name, run] of cases) {
     const ms = await median(run);
     console.log(

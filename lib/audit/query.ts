@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, ZListParams } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { requireRight } from "../rights/require";
 
 const optionalText = z.string().trim().max(200).optional().catch(undefined);
@@ -23,7 +23,7 @@ export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
   await requireRight(actor, "audit", "view");
   const where: Prisma.AuditEventWhereInput = {
-    ...(filter.actor ? { actorName: { contains: filter.actor, mode: "insensitive" } } : {}),
+    ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),

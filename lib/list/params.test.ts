@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, ZListParams } from "./params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "./params";
 
 describe("ZListParams", () => {
   it("reads the query string of a list page", () => {
@@ -38,5 +38,12 @@ describe("paging", () => {
     expect(sortColumn("createdAt", allowed, "name")).toBe("createdAt");
     expect(sortColumn("passwordHash", allowed, "name")).toBe("name");
     expect(sortColumn(undefined, allowed, "name")).toBe("name");
+  });
+});
+
+describe("textContains", () => {
+  it("escapes LIKE wildcards and the escape character so they match themselves", () => {
+    expect(textContains("100%_a\\b")).toEqual({ contains: "100\\%\\_a\\\\b", mode: "insensitive" });
+    expect(textContains("plain")).toEqual({ contains: "plain", mode: "insensitive" });
   });
 });

@@ -31,3 +31,11 @@ export function pageOf<T>(rows: T[], total: number, page: number): Page<T> {
 export function skipFor(page: number): number {
   return (page - 1) * PAGE_SIZE;
 }
+
+/**
+ * A case-insensitive substring filter for what a person typed. Prisma passes `contains` into LIKE
+ * unescaped, so % and _ would act as wildcards; they are escaped to match themselves.
+ */
+export function textContains(text: string) {
+  return { contains: text.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const };
+}

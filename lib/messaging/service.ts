@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
@@ -41,7 +41,7 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
       scopeWhere(scope),
       filter.type ? { type: filter.type } : {},
       filter.readiness ? readinessWhere(grants, filter.readiness) : {},
-      filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {},
+      filter.q ? { name: textContains(filter.q) } : {},
     ],
   };
   const sort = sortColumn(filter.sort, SERVICE_SORTS, "name");
@@ -210,6 +210,15 @@ export async function updateMessagingService(actor: Actor, input: TUpdateMessagi
       await tx.messagingCredential.deleteMany({
         where: { serviceId: service.id, id: { notIn: credentials.map((c) => c.id) } },
       });
+      // Renamed entries step aside, so that two entries can swap IDs or pass one on in a single save.
+      for (const credential of credentials) {
+        if (before.credentials.some((b) => b.id === credential.id && b.authId !== credential.authId)) {
+          await tx.messagingCredential.update({
+            where: { id: credential.id },
+            data: { authId: `renaming:${credential.id}` },
+          });
+        }
+      }
       for (const [position, credential] of credentials.entries()) {
         await tx.messagingCredential.upsert({
           where: { id: credential.id },

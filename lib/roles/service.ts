@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
 import { objectExists } from "../rights/objects";
 import { refuse, requireRight } from "../rights/require";
@@ -45,10 +45,7 @@ export async function listRoles(actor: Actor, params: TListParams) {
     ...scopeWhere(scope),
     ...(params.q
       ? {
-          OR: [
-            { name: { contains: params.q, mode: "insensitive" } },
-            { description: { contains: params.q, mode: "insensitive" } },
-          ],
+          OR: [{ name: textContains(params.q) }, { description: textContains(params.q) }],
         }
       : {}),
   };

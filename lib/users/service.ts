@@ -8,7 +8,7 @@ import { passwordProblem } from "../auth/password-policy";
 import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { canAll, canOn, effectiveRights, holdsRight, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { refuse, requireRight } from "../rights/require";
@@ -44,15 +44,12 @@ export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enable
 export async function listUsers(actor: Actor, params: TListParams & { kind?: "console" | "external" }) {
   const scope = scopeOf(actor.rights, "user", "view");
   if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "user", "view");
+  const search = params.q ? textContains(params.q) : undefined;
   const where: Prisma.UserWhereInput = {
     ...scopeWhere(scope),
     ...(params.kind ? { kind: params.kind } : {}),
-    ...(params.q
-      ? {
-          OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({
-            [field]: { contains: params.q, mode: "insensitive" as const },
-          })),
-        }
+    ...(search
+      ? { OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({ [field]: search })) }
       : {}),
   };
   const sort = sortColumn(params.sort, USER_SORTS, "logonName");
