@@ -288,7 +288,7 @@ test("a Sinch Conversation service accepts only correctly signed callbacks", asy
   expect(spoofed.status()).toBe(401);
 
   await page.goto(`/audit?action=inbound`);
-  await expect(page.getByRole("row", { name: /inbound.*202 accepted/ }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /Inbound delivery.*202 accepted/ }).first()).toBeVisible();
   await expect(page.getByText("203.0.113.77")).toHaveCount(0);
   await expect(page.getByText("hi", { exact: true })).toHaveCount(0);
 });

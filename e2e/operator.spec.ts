@@ -51,6 +51,6 @@ test("an operator cannot see or do what the role forbids", async ({ page, browse
   await page.reload();
   await expect(page.getByLabel("Last name")).toHaveValue("Saved by admin");
   await page.goto(`/audit?actor=${operator.logonName}&outcome=refused`);
-  await expect(page.getByRole("row", { name: /modify\s+user/ }).first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /Modify\s+User/ }).first()).toBeVisible();
   await context.close();
 });

@@ -32,6 +32,18 @@ export const OBJECT_TYPE_LABELS = {
   api_token: "API tokens",
 } as const satisfies Record<ObjectType, string>;
 
+/** One object of the type, for sentences and audit rows. */
+export const OBJECT_TYPE_SINGULAR = {
+  messaging_service: "Messaging service",
+  user: "User",
+  role: "Role",
+  community: "Community",
+  sms_channel: "SMS channel",
+  audit: "Audit trail",
+  settings: "Setting",
+  api_token: "API token",
+} as const satisfies Record<ObjectType, string>;
+
 export const ACCESS_LABELS = {
   view: "View",
   create: "Create",

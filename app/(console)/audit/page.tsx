@@ -7,11 +7,15 @@ import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageLoad } from "@/lib/actions/page-load";
+import { actionLabel } from "@/lib/audit/labels";
 import { auditActions, listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { pageActor } from "@/lib/auth/page-actor";
-import { OBJECT_TYPE_LABELS, OBJECT_TYPES } from "@/lib/rights/catalog";
+import { OBJECT_TYPE_LABELS, OBJECT_TYPE_SINGULAR, OBJECT_TYPES } from "@/lib/rights/catalog";
 
 export const metadata: Metadata = { title: "Audit" };
+
+const objectTypeLabel = (type: string) =>
+  type in OBJECT_TYPE_SINGULAR ? OBJECT_TYPE_SINGULAR[type as keyof typeof OBJECT_TYPE_SINGULAR] : type;
 
 const outcomeTone = { success: "good", refused: "warn", failed: "bad" } as const;
 
@@ -74,7 +78,7 @@ export default async function AuditPage({
             <option value="">Any</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionLabel(a)}
               </option>
             ))}
           </select>
@@ -122,15 +126,15 @@ export default async function AuditPage({
             <Td className="whitespace-nowrap tabular-nums">{event.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
             <Td>{event.actorName}</Td>
             <Td className="text-slate-600">{event.clientAddress ?? "—"}</Td>
-            <Td>{event.action}</Td>
+            <Td>{actionLabel(event.action)}</Td>
             <Td>
-              {event.objectType ? <span className="text-slate-600">{event.objectType}</span> : null}{" "}
+              {event.objectType ? <span className="text-slate-600">{objectTypeLabel(event.objectType)}</span> : null}{" "}
               {event.objectName ?? ""}
             </Td>
             <Td>
               <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>
             </Td>
-            <Td>
+            <Td className="min-w-64 max-w-md break-words">
               <ChangesList changes={event.changes} />
               {event.detail ? <p className="text-xs text-slate-500">{event.detail}</p> : null}
             </Td>

@@ -1,0 +1,20 @@
+// How audit actions read to people; the stored action names stay stable for filters and the API.
+const ACTION_LABELS: Record<string, string> = {
+  sign_in: "Sign-in",
+  sign_out: "Sign-out",
+  lockout: "Lockout",
+  create: "Create",
+  modify: "Modify",
+  delete: "Delete",
+  view: "View",
+  use: "Use",
+  manage_rights: "Manage rights",
+  change_password: "Password change",
+  reset_password: "Password reset",
+  inbound: "Inbound delivery",
+  test_connection: "Connection test",
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action.replaceAll("_", " ");
+}
