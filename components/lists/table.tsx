@@ -25,6 +25,15 @@ export function Table({
   );
 }
 
+/** A column header; `end` aligns numbers to the right. */
+export function Th({ children, end = false }: { children: ReactNode; end?: boolean }) {
+  return (
+    <th scope="col" className={`px-4 py-2.5 font-medium ${end ? "text-right" : "text-left"}`}>
+      {children}
+    </th>
+  );
+}
+
 export function Td({ children, className }: { children: ReactNode; className?: string }) {
   return <td className={`px-4 py-2.5 align-top ${className ?? ""}`}>{children}</td>;
 }

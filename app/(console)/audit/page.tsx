@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ChangesList } from "@/components/lists/changes";
 import { Pagination } from "@/components/lists/pagination";
-import { Table, Td } from "@/components/lists/table";
+import { Table, Td, Th } from "@/components/lists/table";
 import { Refused } from "@/components/shell/refused";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
@@ -116,9 +116,7 @@ export default async function AuditPage({
         caption="Audit events"
         empty={page.rows.length === 0 ? "No events match." : undefined}
         head={["Time (UTC)", "Actor", "Address", "Action", "Object", "Outcome", "Changes"].map((h) => (
-          <th key={h} scope="col" className="px-4 py-2.5 text-left font-medium">
-            {h}
-          </th>
+          <Th key={h}>{h}</Th>
         ))}
       >
         {page.rows.map((event) => (

@@ -1,12 +1,11 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddNewLink } from "@/components/lists/add-new-link";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
-import { Table, Td } from "@/components/lists/table";
+import { Table, Td, Th } from "@/components/lists/table";
 import { ReadinessBadge } from "@/components/messaging/readiness-badge";
-import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -42,11 +41,7 @@ export default async function MessagingServicesPage({
         title="Messaging services"
         description="The services through which the contact center reaches Facebook, SAP 365, Twilio, Social 365, C4S e-mail, Sinch and Wavy: their outgoing connection and credentials, and incoming authentication."
         actions={
-          canAll(actor.rights, "messaging_service", "create") ? (
-            <ButtonLink href="/messaging-services/new">
-              <Plus aria-hidden className="size-4" /> Add New
-            </ButtonLink>
-          ) : null
+          <AddNewLink href="/messaging-services/new" allowed={canAll(actor.rights, "messaging_service", "create")} />
         }
       />
       <SearchForm q={params.q} label="Search services by name">
@@ -91,15 +86,9 @@ export default async function MessagingServicesPage({
           <>
             <SortHeader path="/messaging-services" query={query} column="name" label="Name" />
             <SortHeader path="/messaging-services" query={query} column="type" label="Type" />
-            <th scope="col" className="px-4 py-2.5 text-left font-medium">
-              Service Connection
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
-              Authentications
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-left font-medium">
-              Incoming authentication
-            </th>
+            <Th>Service Connection</Th>
+            <Th end>Authentications</Th>
+            <Th>Incoming authentication</Th>
           </>
         }
       >

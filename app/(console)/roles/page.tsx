@@ -1,12 +1,11 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddNewLink } from "@/components/lists/add-new-link";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
-import { Table, Td } from "@/components/lists/table";
+import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { ZListParams } from "@/lib/list/params";
@@ -29,13 +28,7 @@ export default async function RolesPage({
       <PageHeader
         title="Roles"
         description="A role is a set of rights per object type. A user's rights add up over all their roles."
-        actions={
-          canAll(actor.rights, "role", "create") ? (
-            <ButtonLink href="/roles/new">
-              <Plus aria-hidden className="size-4" /> Add New
-            </ButtonLink>
-          ) : null
-        }
+        actions={<AddNewLink href="/roles/new" allowed={canAll(actor.rights, "role", "create")} />}
       />
       <SearchForm q={params.q} label="Search roles by name or description" />
       <Table
@@ -44,15 +37,9 @@ export default async function RolesPage({
         head={
           <>
             <SortHeader path="/roles" query={query} column="name" label="Name" />
-            <th scope="col" className="px-4 py-2.5 text-left font-medium">
-              Description
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
-              Rights
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
-              Users
-            </th>
+            <Th>Description</Th>
+            <Th end>Rights</Th>
+            <Th end>Users</Th>
           </>
         }
       >

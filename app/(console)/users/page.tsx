@@ -1,12 +1,11 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddNewLink } from "@/components/lists/add-new-link";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
-import { Table, Td } from "@/components/lists/table";
+import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -31,13 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Users"
         description="Console users sign in here; external users exist only for incoming authentication and can never sign in."
-        actions={
-          canAll(actor.rights, "user", "create") ? (
-            <ButtonLink href="/users/new">
-              <Plus aria-hidden className="size-4" /> Add New
-            </ButtonLink>
-          ) : null
-        }
+        actions={<AddNewLink href="/users/new" allowed={canAll(actor.rights, "user", "create")} />}
       />
       <SearchForm q={params.q} label="Search users by name, logon name or e-mail">
         <div>
@@ -59,9 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <SortHeader path="/users" query={query} column="logonName" label="Logon name" />
             <SortHeader path="/users" query={query} column="lastName" label="Name" />
             <SortHeader path="/users" query={query} column="kind" label="Kind" />
-            <th scope="col" className="px-4 py-2.5 text-left font-medium">
-              Roles
-            </th>
+            <Th>Roles</Th>
             <SortHeader path="/users" query={query} column="enabled" label="Status" />
           </>
         }

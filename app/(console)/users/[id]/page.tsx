@@ -3,7 +3,7 @@ import { deleteUserAction } from "@/app/(console)/users/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
 import { EditUserForm } from "@/components/forms/user-form";
-import { Table, Td } from "@/components/lists/table";
+import { Table, Td, Th } from "@/components/lists/table";
 import { Refused } from "@/components/shell/refused";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -99,18 +99,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             empty={effectiveRights.length === 0 ? "This user holds no rights." : undefined}
             head={
               <>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">
-                  Object type
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">
-                  Access
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">
-                  Objects
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-left font-medium">
-                  Granted by
-                </th>
+                <Th>Object type</Th>
+                <Th>Access</Th>
+                <Th>Objects</Th>
+                <Th>Granted by</Th>
               </>
             }
           >
