@@ -7,7 +7,14 @@ import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/p
 import { requireRight } from "../rights/require";
 
 const optionalText = z.string().trim().max(200).optional().catch(undefined);
-const optionalDate = z.coerce.date().optional().catch(undefined);
+// The filter form's datetime-local inputs carry no zone; the audit trail works in UTC throughout.
+const optionalDate = z
+  .preprocess(
+    (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v),
+    z.coerce.date(),
+  )
+  .optional()
+  .catch(undefined);
 
 export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
   actor: optionalText,

@@ -15,6 +15,9 @@ import {
 
 export type Readiness = "ready" | "missing" | "not_needed" | "off";
 
+/** The readiness values a list can be filtered by ("off" is a state of the whole server, not a filter). */
+export const READINESS_FILTERS = ["ready", "missing", "not_needed"] as const satisfies readonly Readiness[];
+
 export const READINESS_LABELS: Record<Readiness, string> = {
   ready: "Ready",
   missing: "Not ready",

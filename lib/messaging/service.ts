@@ -1,36 +1,47 @@
 // Messaging services: listing, reading and changing them, with rights checked, secrets sealed and
 // every change audited (credentials only as added, replaced, cleared or removed).
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { diff } from "../audit/diff";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import {
   loadUseGrants,
+  READINESS_FILTERS,
   type Readiness,
   readinessOf,
   readinessWhere,
   signingEntryId,
   signingSecretInclude,
 } from "./readiness";
-import type { TCreateMessagingServiceRequest, TCredentialEntry, TUpdateMessagingServiceRequest } from "./schemas";
-import { isMessagingServiceType, type MessagingServiceType } from "./service-types";
+import {
+  type TCreateMessagingServiceRequest,
+  type TCredentialEntry,
+  type TUpdateMessagingServiceRequest,
+  ZMessagingServiceType,
+} from "./schemas";
+import { isMessagingServiceType } from "./service-types";
 
 const NAME_TAKEN = "A messaging service with this name exists already.";
 
 export const SERVICE_SORTS = ["name", "type", "updatedAt"] as const;
 
-export interface ServiceListFilter extends TListParams {
-  type?: MessagingServiceType;
-  readiness?: Readiness;
-}
+/** The services list's query string: search, sort, page, type and readiness; anything else falls back. */
+export const ZServiceListFilter = ZListParams.extend({
+  type: ZMessagingServiceType.optional().catch(undefined),
+  readiness: z.enum(READINESS_FILTERS).optional().catch(undefined),
+});
+
+// Services may also ask for "off" (every service, when incoming authentication is off).
+export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
   const scope = scopeOf(actor.rights, "messaging_service", "view");

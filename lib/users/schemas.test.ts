@@ -6,6 +6,7 @@ import {
   ZDeleteRequest,
   ZResetPasswordRequest,
   ZUpdateUserRequest,
+  ZUserListFilter,
 } from "./schemas";
 
 const ROLE_ID = "3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f";
@@ -156,5 +157,13 @@ describe("password requests", () => {
   it("ZDeleteRequest needs an id and a version", () => {
     expect(ZDeleteRequest.safeParse({ id: USER_ID, version: 1 }).success).toBe(true);
     expect(Object.keys(fieldErrors(ZDeleteRequest, {})).sort()).toEqual(["id", "version"]);
+  });
+});
+
+describe("ZUserListFilter", () => {
+  it("keeps a known kind and drops anything else", () => {
+    expect(ZUserListFilter.parse({ kind: "external", page: "2" })).toMatchObject({ kind: "external", page: 2 });
+    expect(ZUserListFilter.parse({ kind: ["external", "console"] }).kind).toBeUndefined();
+    expect(ZUserListFilter.parse({ kind: "admin" }).kind).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // One set of schemas for the user forms and the server that re-checks them.
 import { z } from "zod";
 import { ZNewPassword } from "../auth/password-policy";
+import { ZListParams } from "../list/params";
 
 export const ZId = z.uuid("Not a valid identifier.");
 export const ZVersion = z.number().int().positive();
@@ -37,6 +38,13 @@ export const ZCreateIncomingUserRequest = ZUserFields.pick({ firstName: true, la
   .refine(passwordsMatch, mismatch);
 
 export const ZUpdateUserRequest = ZUserFields.extend({ id: ZId, version: ZVersion });
+
+/** The users list's query string: search, sort, page and kind; anything else falls back to the default. */
+export const ZUserListFilter = ZListParams.extend({
+  kind: z.enum(["console", "external"]).optional().catch(undefined),
+});
+
+export type TUserListFilter = z.infer<typeof ZUserListFilter>;
 
 export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
 

@@ -8,7 +8,7 @@ import { passwordProblem } from "../auth/password-policy";
 import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
 import { canAll, canOn, effectiveRights, holdsRight, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { refuse, requireRight } from "../rights/require";
@@ -20,6 +20,7 @@ import type {
   TDeleteRequest,
   TResetPasswordRequest,
   TUpdateUserRequest,
+  TUserListFilter,
 } from "./schemas";
 
 const LOGON_TAKEN = "A user with this logon name exists already.";
@@ -41,7 +42,7 @@ function snapshot(user: UserWithRoles) {
 
 export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
 
-export async function listUsers(actor: Actor, params: TListParams & { kind?: "console" | "external" }) {
+export async function listUsers(actor: Actor, params: TUserListFilter) {
   const scope = scopeOf(actor.rights, "user", "view");
   if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "user", "view");
   const search = params.q ? textContains(params.q) : undefined;

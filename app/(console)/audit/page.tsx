@@ -28,10 +28,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await pageActor();
-  const raw = await searchParams;
-  const withZone = (value: unknown) =>
-    typeof value === "string" && value && !value.endsWith("Z") ? `${value}Z` : value;
-  const filter = ZAuditFilter.parse({ ...raw, from: withZone(raw.from), to: withZone(raw.to) });
+  const filter = ZAuditFilter.parse(await searchParams);
   const loaded = await pageLoad(async () => ({
     page: await listAuditEvents(actor, filter),
     actions: await auditActions(actor),

@@ -9,19 +9,12 @@ import { ReadinessBadge } from "@/components/messaging/readiness-badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { ZListParams } from "@/lib/list/params";
-import { READINESS_LABELS, type Readiness } from "@/lib/messaging/readiness";
-import { listMessagingServices } from "@/lib/messaging/service";
-import {
-  isMessagingServiceType,
-  MESSAGING_SERVICE_TYPE_DEFINITIONS,
-  MESSAGING_SERVICE_TYPES,
-} from "@/lib/messaging/service-types";
+import { READINESS_FILTERS, READINESS_LABELS } from "@/lib/messaging/readiness";
+import { listMessagingServices, ZServiceListFilter } from "@/lib/messaging/service";
+import { MESSAGING_SERVICE_TYPE_DEFINITIONS, MESSAGING_SERVICE_TYPES } from "@/lib/messaging/service-types";
 import { canAll } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging services" };
-
-const READINESS = ["ready", "missing", "not_needed"] as const satisfies readonly Readiness[];
 
 export default async function MessagingServicesPage({
   searchParams,
@@ -29,11 +22,9 @@ export default async function MessagingServicesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await pageActor();
-  const raw = await searchParams;
-  const params = ZListParams.parse(raw);
-  const type = isMessagingServiceType(raw.type) ? raw.type : undefined;
-  const readiness = READINESS.find((r) => r === raw.readiness);
-  const page = await listMessagingServices(actor, { ...params, type, readiness });
+  const params = ZServiceListFilter.parse(await searchParams);
+  const { type, readiness } = params;
+  const page = await listMessagingServices(actor, params);
   const query = { q: params.q, sort: params.sort, dir: params.dir, type, readiness };
   return (
     <>
@@ -65,7 +56,7 @@ export default async function MessagingServicesPage({
             </label>
             <select id="readiness" name="readiness" defaultValue={readiness ?? ""} className={inputClass}>
               <option value="">Any incoming authentication</option>
-              {READINESS.map((r) => (
+              {READINESS_FILTERS.map((r) => (
                 <option key={r} value={r}>
                   Incoming authentication: {READINESS_LABELS[r]}
                 </option>

@@ -9,8 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { ZListParams } from "@/lib/list/params";
 import { canAll } from "@/lib/rights/can";
+import { ZUserListFilter } from "@/lib/users/schemas";
 import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Users" };
@@ -19,10 +19,9 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await pageActor();
-  const raw = await searchParams;
-  const params = ZListParams.parse(raw);
-  const kind = raw.kind === "console" || raw.kind === "external" ? raw.kind : undefined;
-  const { rows, total, page, pageCount } = await listUsers(actor, { ...params, kind });
+  const params = ZUserListFilter.parse(await searchParams);
+  const { kind } = params;
+  const { rows, total, page, pageCount } = await listUsers(actor, params);
   const query = { q: params.q, sort: params.sort, dir: params.dir, kind };
 
   return (
