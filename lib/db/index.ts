@@ -11,7 +11,11 @@ function openClient(adapter: DatabaseAdapter) {
   // Password hashes and sealed secrets never leave the database unless a query asks for them by name.
   return new PrismaClient({
     adapter: adapter.factory,
-    omit: { user: { passwordHash: true }, messagingCredential: { secretSealed: true } },
+    omit: {
+      user: { passwordHash: true, totpSecretSealed: true, totpPendingSealed: true },
+      messagingCredential: { secretSealed: true },
+      recoveryCode: { codeHash: true },
+    },
   });
 }
 
