@@ -7,7 +7,11 @@ const USER_A = "00000000-0000-4000-8000-00000000000a";
 const USER_B = "00000000-0000-4000-8000-00000000000b";
 
 function grant(objectType: ObjectType, access: Access, objectId: string | null = null, roleName = "Role"): Grant {
-  return { objectType, access, objectId, roleId: `id-${roleName}`, roleName };
+  return { objectType, access, objectId, source: { kind: "role", roleId: `id-${roleName}`, roleName } };
+}
+
+function direct(objectType: ObjectType, access: Access, objectId: string | null = null): Grant {
+  return { objectType, access, objectId, source: { kind: "direct" } };
 }
 
 describe("canAll", () => {
@@ -92,10 +96,27 @@ describe("effectiveRights", () => {
       grant("role", "view", null, "Auditor"),
     ]);
     expect(rows).toEqual([
-      { objectType: "user", access: "view", objectId: null, roles: ["Auditor", "Operator"] },
-      { objectType: "user", access: "view", objectId: USER_A, roles: ["Helpdesk"] },
-      { objectType: "role", access: "view", objectId: null, roles: ["Auditor"] },
+      { objectType: "user", access: "view", objectId: null, roles: ["Auditor", "Operator"], direct: false },
+      { objectType: "user", access: "view", objectId: USER_A, roles: ["Helpdesk"], direct: false },
+      { objectType: "role", access: "view", objectId: null, roles: ["Auditor"], direct: false },
     ]);
+  });
+
+  it("says when a right is held directly, alone or besides roles", () => {
+    const rows = effectiveRights([
+      direct("messaging_service", "use", USER_A),
+      grant("user", "view", null, "Auditor"),
+      direct("user", "view"),
+    ]);
+    expect(rows).toEqual([
+      { objectType: "messaging_service", access: "use", objectId: USER_A, roles: [], direct: true },
+      { objectType: "user", access: "view", objectId: null, roles: ["Auditor"], direct: true },
+    ]);
+  });
+
+  it("treats a direct grant like a role's when deciding", () => {
+    expect(canOn([direct("messaging_service", "use", USER_A)], "messaging_service", "use", USER_A)).toBe(true);
+    expect(canAll([direct("messaging_service", "use", USER_A)], "messaging_service", "use")).toBe(false);
   });
 
   it("is empty without grants", () => {
@@ -107,8 +128,14 @@ const grantArb = fc.record({
   objectType: fc.constantFrom(...OBJECT_TYPES),
   access: fc.constantFrom(...ACCESSES),
   objectId: fc.option(fc.constantFrom(USER_A, USER_B), { nil: null }),
-  roleId: fc.constant("r"),
-  roleName: fc.constantFrom("One", "Two"),
+  source: fc.oneof(
+    fc.record({
+      kind: fc.constant("role" as const),
+      roleId: fc.constant("r"),
+      roleName: fc.constantFrom("One", "Two"),
+    }),
+    fc.constant({ kind: "direct" as const }),
+  ),
 });
 
 describe("properties", () => {

@@ -1,13 +1,15 @@
-// Deciding rights: pure functions over the grants a user holds through their roles.
+// Deciding rights: pure functions over the grants a user holds through their roles and directly.
 import type { Access, ObjectType } from "./catalog";
+
+/** Where a grant comes from: one of the user's roles, or the user's own User Rights block. */
+export type GrantSource = { kind: "role"; roleId: string; roleName: string } | { kind: "direct" };
 
 export interface Grant {
   objectType: ObjectType;
   access: Access;
   /** Null: every object of the type. */
   objectId: string | null;
-  roleId: string;
-  roleName: string;
+  source: GrantSource;
 }
 
 export type Rights = readonly Grant[];
@@ -54,15 +56,30 @@ export function holdsRight(
     : canAll(rights, right.objectType, right.access);
 }
 
-/** Effective rights for display: one row per right, with every role that grants it. */
-export function effectiveRights(
-  rights: Rights,
-): { objectType: ObjectType; access: Access; objectId: string | null; roles: string[] }[] {
-  const rows = new Map<string, { objectType: ObjectType; access: Access; objectId: string | null; roles: string[] }>();
+export interface EffectiveRight {
+  objectType: ObjectType;
+  access: Access;
+  objectId: string | null;
+  /** The roles that grant it, each once. */
+  roles: string[];
+  /** Whether the user also holds it directly. */
+  direct: boolean;
+}
+
+/** Effective rights for display: one row per right, with every role that grants it and whether it is held directly. */
+export function effectiveRights(rights: Rights): EffectiveRight[] {
+  const rows = new Map<string, EffectiveRight>();
   for (const g of rights) {
     const key = `${g.objectType}:${g.access}:${g.objectId ?? "*"}`;
-    const row = rows.get(key) ?? { objectType: g.objectType, access: g.access, objectId: g.objectId, roles: [] };
-    if (!row.roles.includes(g.roleName)) row.roles.push(g.roleName);
+    const row = rows.get(key) ?? {
+      objectType: g.objectType,
+      access: g.access,
+      objectId: g.objectId,
+      roles: [],
+      direct: false,
+    };
+    if (g.source.kind === "direct") row.direct = true;
+    else if (!row.roles.includes(g.source.roleName)) row.roles.push(g.source.roleName);
     rows.set(key, row);
   }
   return [...rows.values()];

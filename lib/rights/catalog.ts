@@ -65,6 +65,24 @@ export const APPLICABLE_ACCESS = {
   api_token: ["view", "create", "modify", "delete"],
 } as const satisfies Record<ObjectType, readonly Access[]>;
 
+/**
+ * Whether the console has the area yet. Rights on an area that does not exist cannot be granted and
+ * the rights editor does not offer them; building an area flips its entry here.
+ */
+export const AREA_EXISTS = {
+  messaging_service: true,
+  user: true,
+  role: true,
+  community: false,
+  sms_channel: false,
+  audit: true,
+  settings: true,
+  api_token: false,
+} as const satisfies Record<ObjectType, boolean>;
+
+/** The object types whose rights can be granted today, in catalog order. */
+export const GRANTABLE_TYPES: readonly ObjectType[] = OBJECT_TYPES.filter((type) => AREA_EXISTS[type]);
+
 /** Types whose rights can be limited to chosen objects (lib/rights/objects.ts can look them up). */
 export const SCOPABLE_TYPES = ["messaging_service", "user", "role"] as const satisfies readonly ObjectType[];
 

@@ -269,14 +269,16 @@ describe("resetting a password", () => {
 });
 
 describe("acting on a more powerful user", () => {
-  it("cannot disable or delete a user who holds rights the actor lacks, and may rename them", async () => {
-    const actor = await actorWithRights([
+  const modifier = () =>
+    actorWithRights([
       { objectType: "user", access: "view" },
       { objectType: "user", access: "modify" },
       { objectType: "user", access: "delete" },
     ]);
-    const admin = await makeUser({ roles: ["administrator"] });
 
+  it("cannot disable or delete a user who holds rights the actor lacks", async () => {
+    const actor = await modifier();
+    const admin = await makeUser({ roles: ["administrator"] });
     const disabled = await appError(updateUser(actor, await updateUserRequest(admin.id, { enabled: false })));
     expect(disabled.code).toBe("forbidden");
     const deleted = await appError(deleteUser(actor, { id: admin.id, version: admin.version }));
@@ -287,14 +289,68 @@ describe("acting on a more powerful user", () => {
     const audit = await refusals(actor.id);
     expect(audit.map((a) => a.detail)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^Tried to change the access of ${admin.logonName}, who holds `)),
+        expect.stringMatching(new RegExp(`^Tried to change ${admin.logonName}, who holds `)),
         expect.stringMatching(/^Tried to delete a user, who holds /),
       ]),
     );
+  });
 
-    // A change that leaves their access alone is an ordinary modification.
-    const renamed = await updateUser(actor, await updateUserRequest(admin.id, { firstName: "Renamed" }));
-    expect(renamed.firstName).toBe("Renamed");
+  it("cannot rename the administrator's logon name, and writes nothing but the refusal", async () => {
+    const actor = await modifier();
+    const admin = await makeUser({ roles: ["administrator"] });
+    const before = await tableCounts();
+    const request = await updateUserRequest(admin.id, { logonName: `${admin.logonName}-taken` });
+    const error = await appError(updateUser(actor, request));
+    expect(error.code).toBe("forbidden");
+    expect(await db().user.findUniqueOrThrow({ where: { id: admin.id } })).toEqual(admin);
+    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+    const audit = await refusals(actor.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.outcome).toBe("refused");
+    expect(audit[0]?.detail).toMatch(new RegExp(`^Tried to change ${admin.logonName}, who holds `));
+  });
+
+  it("cannot re-enable a disabled administrator", async () => {
+    const actor = await modifier();
+    const admin = await makeUser({ roles: ["administrator"], enabled: false });
+    const before = await tableCounts();
+    const error = await appError(updateUser(actor, await updateUserRequest(admin.id, { enabled: true })));
+    expect(error.code).toBe("forbidden");
+    expect(await db().user.findUniqueOrThrow({ where: { id: admin.id } })).toEqual(admin);
+    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+    expect((await refusals(actor.id)).map((a) => a.outcome)).toEqual(["refused"]);
+  });
+
+  it.each([
+    ["first name", { firstName: "Changed" }],
+    ["last name", { lastName: "Changed" }],
+    ["e-mail", { email: "someone@example.com" }],
+  ] as const)("refuses a change of any field, here the %s", async (_field, change) => {
+    const actor = await modifier();
+    const auditor = await makeRole({ rights: [{ objectType: "audit", access: "view" }] });
+    const powerful = await makeUser({ roles: [auditor.id] });
+    const before = await tableCounts();
+    expect((await appError(updateUser(actor, await updateUserRequest(powerful.id, change)))).code).toBe("forbidden");
+    expect(await db().user.findUniqueOrThrow({ where: { id: powerful.id } })).toEqual(powerful);
+    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+  });
+
+  it("refuses a change to a user whose extra right is held directly, not through a role", async () => {
+    const actor = await modifier();
+    const user = await makeUser();
+    await db().userRight.create({ data: { userId: user.id, objectType: "audit", access: "view", objectId: null } });
+    const error = await appError(updateUser(actor, await updateUserRequest(user.id, { firstName: "Changed" })));
+    expect(error.code).toBe("forbidden");
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).firstName).toBe("Test");
+  });
+
+  it("may change any field of a user whose rights the actor holds as well", async () => {
+    const actor = await modifier();
+    const helpdesk = await makeRole({ rights: [{ objectType: "user", access: "view" }] });
+    const user = await makeUser({ roles: [helpdesk.id], enabled: false });
+    const changes = { logonName: `${user.logonName}-new`, enabled: true, email: "a@example.com" };
+    const updated = await updateUser(actor, await updateUserRequest(user.id, changes));
+    expect(updated).toMatchObject(changes);
   });
 });
 

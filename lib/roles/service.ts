@@ -8,7 +8,7 @@ import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from ".
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
-import { objectExists } from "../rights/objects";
+import { requireGrantable } from "../rights/grantable";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { requireHoldsAll, rightKey } from "./grants";
@@ -25,15 +25,6 @@ function snapshot(role: { name: string; description: string; rights: TRight[] })
 
 function dedupe(rights: readonly TRight[]): TRight[] {
   return [...new Map(rights.map((r) => [rightKey(r), { ...r, objectId: r.objectId ?? null }])).values()];
-}
-
-/** Rights limited to one object must name an object that exists, of a type that can be limited. */
-async function checkObjects(rights: readonly TRight[]) {
-  for (const right of rights) {
-    if (right.objectId && !(await objectExists(right.objectType, right.objectId))) {
-      throw invalid({ rights: [`A right is limited to an object that does not exist (${right.objectType}).`] });
-    }
-  }
 }
 
 export const ROLE_SORTS = ["name", "createdAt", "updatedAt"] as const;
@@ -89,7 +80,7 @@ async function requireMayGrant(actor: Actor, roleId: string | undefined, added: 
     : canAll(actor.rights, "role", "manage_rights");
   if (!allowed) throw await refuse(actor, "role", "manage_rights", roleId);
   await requireHoldsAll(actor, added, "role rights");
-  await checkObjects(added);
+  await requireGrantable(added);
 }
 
 export async function createRole(actor: Actor, input: TCreateRoleRequest) {

@@ -9,11 +9,13 @@ import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
-import { canAll, canOn, effectiveRights, holdsRight, scopeOf, scopeWhere } from "../rights/can";
+import { canAll, canOn, effectiveRights, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { refuse, requireRight } from "../rights/require";
-import { requireHoldsAll } from "../roles/grants";
+import { requireHoldsAll, rightKey } from "../roles/grants";
+import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
+import { dedupeRights, requireMayGrantDirect } from "./direct-rights";
 import type {
   TChangeOwnPasswordRequest,
   TCreateUserRequest,
@@ -22,9 +24,13 @@ import type {
   TUpdateUserRequest,
   TUserListFilter,
 } from "./schemas";
+import { requireHoldsTargetRights } from "./target-rights";
 
 const LOGON_TAKEN = "A user with this logon name exists already.";
-const userWithRoles = { roles: { select: { role: { select: { id: true, name: true, builtIn: true } } } } } as const;
+const userWithRoles = {
+  roles: { select: { role: { select: { id: true, name: true, builtIn: true } } } },
+  rights: true,
+} as const;
 type UserWithRoles = Omit<Prisma.UserGetPayload<{ include: typeof userWithRoles }>, "passwordHash">;
 
 /** What the audit trail records of a user (the password only as set or changed). */
@@ -37,6 +43,7 @@ function snapshot(user: UserWithRoles) {
     kind: user.kind,
     enabled: user.enabled,
     roles: user.roles.map((r) => r.role.name).sort(),
+    rights: user.rights.map(rightKey).sort(),
   };
 }
 
@@ -87,32 +94,18 @@ async function requireMayAssign(actor: Actor, client: Db, userId: string | undef
   for (const role of roles) await requireHoldsAll(actor, role.rights, `role ${role.name}`);
 }
 
-/**
- * Taking away or taking over a user's access (disable, delete, change roles, set a password) needs
- * every right that user holds: nobody can act on a user more powerful than themselves.
- */
-async function requireHoldsTargetRights(actor: Actor, userId: string, what: string) {
-  const beyond = (await loadRights(db(), userId)).find((right) => !holdsRight(actor.rights, right));
-  if (beyond) {
-    throw await refuse(
-      actor,
-      beyond.objectType,
-      beyond.access,
-      beyond.objectId ?? undefined,
-      `Tried to ${what}, who holds ${beyond.access} on ${beyond.objectType}`,
-    );
-  }
-}
-
 async function checkPassword(password: string, logonName: string, field: string) {
   const problem = await passwordProblem(password, logonName);
   if (problem) throw invalid({ [field]: [problem] });
 }
 
-export async function createUser(actor: Actor, input: TCreateUserRequest) {
+/** `directRights`: rights the new user holds themselves (the incoming-user flow grants Use on one service). */
+export async function createUser(actor: Actor, input: TCreateUserRequest, directRights: readonly TRight[] = []) {
   await requireRight(actor, "user", "create");
   await checkPassword(input.password, input.logonName, "password");
   if (input.roleIds.length > 0) await requireMayAssign(actor, db(), undefined, input.roleIds);
+  const rights = dedupeRights(directRights);
+  if (rights.length > 0) await requireMayGrantDirect(actor, undefined, rights);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
@@ -133,6 +126,7 @@ export async function createUser(actor: Actor, input: TCreateUserRequest) {
           // A console user chooses their own password at first sign-in; external users never sign in.
           mustChangePassword: input.kind === "console",
           roles: { create: [...new Set(input.roleIds)].map((roleId) => ({ roleId })) },
+          rights: { create: rights },
         },
         include: userWithRoles,
       });
@@ -169,9 +163,9 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
       [...afterRoles].filter((id) => !beforeRoles.has(id)),
     );
   }
-  if (rolesChanged || (before.enabled && !input.enabled)) {
-    await requireHoldsTargetRights(actor, input.id, `change the access of ${before.logonName}`);
-  }
+  // Any change (a new logon name, re-enabling, even the e-mail) to a user more powerful than the
+  // actor could lock them out or bring them back: it needs every right that user holds.
+  await requireHoldsTargetRights(actor, input.id, `change ${before.logonName}`);
   try {
     return await db().$transaction(async (tx) => {
       const logonKey = input.logonName.toLowerCase();

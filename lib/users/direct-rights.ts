@@ -1,0 +1,70 @@
+// Rights a user holds directly, besides those of their roles: granted like a role's rights (manage_rights,
+// only rights the actor holds, only on areas and objects that exist), audited, and ending the user's sessions.
+import { recordAudit } from "../audit/record";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { isRecordNotFound, notFound, stale } from "../errors";
+import { canAll, canOn } from "../rights/can";
+import { requireGrantable } from "../rights/grantable";
+import { refuse, requireRight } from "../rights/require";
+import { requireHoldsAll, rightKey } from "../roles/grants";
+import type { TRight } from "../roles/schemas";
+import type { TSetUserRightsRequest } from "./direct-rights-schemas";
+import { requireHoldsTargetRights } from "./target-rights";
+
+export function dedupeRights(rights: readonly TRight[]): TRight[] {
+  return [...new Map(rights.map((r) => [rightKey(r), { ...r, objectId: r.objectId ?? null }])).values()];
+}
+
+/**
+ * May the actor give these rights to a user (an existing one, or a new one when `userId` is undefined)?
+ * Throws, audited where it is a refusal, unless they hold manage_rights and every right they hand on.
+ */
+export async function requireMayGrantDirect(actor: Actor, userId: string | undefined, added: readonly TRight[]) {
+  const allowed = userId
+    ? canOn(actor.rights, "user", "manage_rights", userId)
+    : canAll(actor.rights, "user", "manage_rights");
+  if (!allowed) throw await refuse(actor, "user", "manage_rights", userId);
+  await requireHoldsAll(actor, added, "user rights");
+  await requireGrantable(added);
+}
+
+/** Replaces the rights a user holds directly. */
+export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) {
+  await requireRight(actor, "user", "modify", input.id);
+  const before = await db().user.findUnique({ where: { id: input.id }, include: { rights: true } });
+  if (!before) throw notFound("This user");
+  if (before.version !== input.version) throw stale("user");
+  const rights = dedupeRights(input.rights);
+  const beforeKeys = before.rights.map(rightKey).sort();
+  const afterKeys = rights.map(rightKey).sort();
+  if (JSON.stringify(beforeKeys) === JSON.stringify(afterKeys)) return before;
+  const added = rights.filter((r) => !beforeKeys.includes(rightKey(r)));
+  await requireMayGrantDirect(actor, input.id, added);
+  await requireHoldsTargetRights(actor, input.id, `change the rights of ${before.logonName}`);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          version: { increment: 1 },
+          // The user's rights changed: their sessions end and they sign in again under the new rights.
+          authVersion: { increment: 1 },
+          rights: { deleteMany: {}, create: rights },
+        },
+        include: { rights: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "modify",
+        objectType: "user",
+        objectId: user.id,
+        objectName: user.logonName,
+        changes: { rights: { from: beforeKeys, to: afterKeys } },
+      });
+      return user;
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
+}
