@@ -1,46 +1,6 @@
-// The one wrapper every server action goes through: session, then input parsed with the same schema
-// as the form, then the service (which checks rights and audits inside), then a typed result.
-// Treat each action as a public POST endpoint: nothing here trusts the browser.
-import { z } from "zod";
-import type { Actor } from "../auth/actor";
+// Every server action is defined here: the wrapper of action-wrapper.ts with the signed-in actor
+// of the request's next-auth session.
 import { currentActor } from "../auth/current";
-import { AppError, type FieldErrors } from "../errors";
-import type { ActionResult } from "./result";
+import { actionWrapper } from "./action-wrapper";
 
-interface Options {
-  /** The forced password change is the one thing a user may do before changing their password. */
-  beforePasswordChange?: boolean;
-}
-
-export function defineAction<S extends z.ZodType, T>(
-  schema: S,
-  run: (actor: Actor, input: z.output<S>) => Promise<T>,
-  options: Options = {},
-): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
-    try {
-      const actor = await currentActor();
-      if (!actor) return failure("unauthenticated", "Your session has ended. Sign in again.");
-      if (actor.mustChangePassword && !options.beforePasswordChange) {
-        return failure("forbidden", "Change your password before you continue.");
-      }
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-        return failure("invalid", formErrors[0] ?? "Some fields need attention.", fieldErrors as FieldErrors);
-      }
-      return { ok: true, data: await run(actor, parsed.data) };
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.message, error.fieldErrors);
-      // Unexpected: log the kind and stack for operators, never the input, and tell the user nothing was saved.
-      console.error("Server action failed:", error instanceof Error ? error.stack : String(error));
-      return failure("error", "Something went wrong and nothing was saved. Try again.");
-    }
-  };
-}
-
-type Failure = Extract<ActionResult, { ok: false }>;
-
-function failure(code: Failure["code"], formError: string, fieldErrors: FieldErrors = {}): Failure {
-  return { ok: false, code, formError, fieldErrors };
-}
+export const defineAction = actionWrapper(currentActor);
