@@ -1,6 +1,7 @@
 "use client";
-// The rights of a role: a matrix of object type × access for "all objects", and a list of rights
-// limited to chosen objects.
+// The rights of a role or of a user: a matrix of object type × access for "all objects", and a list of
+// rights limited to chosen objects. Areas the console does not have yet are offered only when a right
+// on them is held already, so that it can be seen and taken away.
 import { X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import {
   ACCESSES,
   type Access,
   APPLICABLE_ACCESS,
+  AREA_EXISTS,
   OBJECT_TYPE_LABELS,
   OBJECT_TYPES,
   type ObjectType,
@@ -26,11 +28,14 @@ export function RightsEditor({
   onChange,
   disabled,
   objects,
+  names = {},
 }: {
   value: TRight[];
   onChange: (next: TRight[]) => void;
   disabled: boolean;
   objects: ObjectChoices;
+  /** Names of objects that rights are limited to already, which the actor may not be able to choose. */
+  names?: Record<string, string>;
 }) {
   const has = (objectType: ObjectType, access: Access) =>
     value.some((r) => r.objectType === objectType && r.access === access && r.objectId === null);
@@ -40,14 +45,20 @@ export function RightsEditor({
         ? value.filter((r) => !(r.objectType === objectType && r.access === access && r.objectId === null))
         : [...value, { objectType, access, objectId: null }],
     );
+  // Fixed when the editor opens: a row does not vanish while its last right is unticked.
+  const [rows] = useState(() => OBJECT_TYPES.filter((t) => AREA_EXISTS[t] || value.some((r) => r.objectType === t)));
+  const limitTypes = SCOPABLE_TYPES.filter((t) => AREA_EXISTS[t]);
   const scoped = value.filter((r) => r.objectId !== null);
   const [draft, setDraft] = useState<{ objectType: ObjectType; access: Access; objectId: string }>({
-    objectType: SCOPABLE_TYPES[0],
+    objectType: limitTypes[0] ?? SCOPABLE_TYPES[0],
     access: "view",
     objectId: "",
   });
   const draftObjects = objects[draft.objectType] ?? [];
-  const nameOf = (r: TRight) => objects[r.objectType]?.find((o) => o.id === r.objectId)?.name ?? "a deleted object";
+  const nameOf = (r: TRight) =>
+    objects[r.objectType]?.find((o) => o.id === r.objectId)?.name ??
+    (r.objectId ? names[r.objectId] : undefined) ??
+    "a deleted object";
 
   return (
     <div className="space-y-6">
@@ -67,7 +78,7 @@ export function RightsEditor({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {OBJECT_TYPES.map((objectType) => (
+            {rows.map((objectType) => (
               <tr key={objectType}>
                 <th scope="row" className="py-2 pr-4 text-left font-normal">
                   {OBJECT_TYPE_LABELS[objectType]}
@@ -135,7 +146,7 @@ export function RightsEditor({
                 value={draft.objectType}
                 onChange={(e) => setDraft({ ...draft, objectType: e.target.value as ObjectType, objectId: "" })}
               >
-                {SCOPABLE_TYPES.map((t) => (
+                {limitTypes.map((t) => (
                   <option key={t} value={t}>
                     {OBJECT_TYPE_LABELS[t]}
                   </option>

@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { setUserRights } from "@/lib/users/direct-rights";
+import { ZSetUserRightsRequest } from "@/lib/users/direct-rights-schemas";
 import { ZCreateUserRequest, ZDeleteRequest, ZResetPasswordRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
 import { createUser, deleteUser, resetPassword, updateUser } from "@/lib/users/service";
 
@@ -20,6 +22,12 @@ export const updateUserAction = defineAction(ZUpdateUserRequest, async (actor, i
 
 export const resetPasswordAction = defineAction(ZResetPasswordRequest, async (actor, input) => {
   const user = await resetPassword(actor, input);
+  revalidatePath("/users", "layout");
+  return { id: user.id, version: user.version };
+});
+
+export const setUserRightsAction = defineAction(ZSetUserRightsRequest, async (actor, input) => {
+  const user = await setUserRights(actor, input);
   revalidatePath("/users", "layout");
   return { id: user.id, version: user.version };
 });

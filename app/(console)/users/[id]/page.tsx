@@ -3,6 +3,7 @@ import { deleteUserAction } from "@/app/(console)/users/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
 import { EditUserForm } from "@/components/forms/user-form";
+import { UserRightsForm } from "@/components/forms/user-rights-form";
 import { Table, Td, Th } from "@/components/lists/table";
 import { Refused } from "@/components/shell/refused";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +13,7 @@ import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canOn } from "@/lib/rights/can";
 import { ACCESS_LABELS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
-import { objectNames } from "@/lib/rights/objects";
+import { objectChoices, objectNames } from "@/lib/rights/objects";
 import { roleChoices } from "@/lib/roles/service";
 import { getUser } from "@/lib/users/service";
 
@@ -26,6 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { user, effectiveRights } = loaded.data;
   const canModify = canOn(actor.rights, "user", "modify", user.id);
   const canAssignRoles = canModify && canOn(actor.rights, "user", "manage_rights", user.id);
+  const direct = user.rights.map((r) => ({ objectType: r.objectType, access: r.access, objectId: r.objectId }));
   const canDelete = canOn(actor.rights, "user", "delete", user.id) && user.id !== actor.id;
   const held = user.roles.map((r) => r.role);
   const choices = canAssignRoles ? await roleChoices(actor) : held;
@@ -93,7 +95,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             />
           </Card>
         ) : null}
-        <Card title="Effective rights" description="All rights this user holds, and the roles that grant each.">
+        <Card
+          title="User rights"
+          description="Rights this user holds directly, besides those of their roles. Changing them ends the user's sessions."
+        >
+          <UserRightsForm
+            key={user.version}
+            user={{ id: user.id, version: user.version, rights: direct }}
+            canGrant={canAssignRoles}
+            objects={canAssignRoles ? await objectChoices(actor) : {}}
+            names={Object.fromEntries(names)}
+          />
+        </Card>
+        <Card
+          title="Effective rights"
+          description="All rights this user holds, and where each comes from: their roles, or their own user rights."
+        >
           <Table
             caption="Effective rights"
             empty={effectiveRights.length === 0 ? "This user holds no rights." : undefined}
@@ -111,7 +128,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <Td>{OBJECT_TYPE_LABELS[right.objectType]}</Td>
                 <Td>{ACCESS_LABELS[right.access]}</Td>
                 <Td>{right.objectId ? (names.get(right.objectId) ?? "a deleted object") : "All"}</Td>
-                <Td>{right.roles.join(", ")}</Td>
+                <Td>{[...(right.direct ? ["User rights"] : []), ...right.roles].join(", ")}</Td>
               </tr>
             ))}
           </Table>
