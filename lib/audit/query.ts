@@ -5,8 +5,9 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { requireRight } from "../rights/require";
+import { zLine } from "../schemas";
 
-const optionalText = z.string().trim().max(200).optional().catch(undefined);
+const optionalText = zLine({ max: 200 }).optional().catch(undefined);
 // The filter form's datetime-local inputs carry no zone; the audit trail works in UTC throughout.
 const optionalDate = z
   .preprocess(

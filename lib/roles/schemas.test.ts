@@ -108,3 +108,26 @@ describe("ZUpdateRoleRequest", () => {
     ]);
   });
 });
+
+describe("bad bytes", () => {
+  it("refuses NUL and control characters in the name, with a field message", () => {
+    for (const [name, message] of [
+      ["a\u0000b", "Remove the NUL character (U+0000): it cannot be stored."],
+      ["Night\u0007shift", "Remove the invisible control character (U+0007)."],
+      ["Night\nshift", "Use a single line, without line breaks."],
+      ["Night \uDC00shift", "Remove the broken character (an unpaired UTF-16 surrogate)."],
+    ]) {
+      const error = refused(ZCreateRoleRequest, { ...goodRole, name });
+      expect(z.flattenError(error).fieldErrors, JSON.stringify(name)).toEqual({ name: [message] });
+    }
+  });
+
+  it("keeps line breaks and tabs in the description, but not NUL", () => {
+    const description = "Watches the services at night.\n\tAlso on Sundays.";
+    expect(ZCreateRoleRequest.parse({ ...goodRole, description }).description).toBe(description);
+    const error = refused(ZUpdateRoleRequest, { ...goodRole, id: ROLE_ID, version: 1, description: "a\u0000b" });
+    expect(z.flattenError(error).fieldErrors).toEqual({
+      description: ["Remove the NUL character (U+0000): it cannot be stored."],
+    });
+  });
+});

@@ -167,3 +167,52 @@ describe("ZUserListFilter", () => {
     expect(ZUserListFilter.parse({ kind: "admin" }).kind).toBeUndefined();
   });
 });
+
+describe("bad bytes", () => {
+  const NUL = "Remove the NUL character (U+0000): it cannot be stored.";
+
+  it("refuses NUL and control characters in every name, with a message on each field", () => {
+    expect(
+      fieldErrors(ZCreateUserRequest, {
+        ...goodCreate,
+        firstName: "A\u0000da",
+        lastName: "Love\u0085lace",
+        logonName: "ada\u0000",
+      }),
+    ).toMatchObject({
+      firstName: [NUL],
+      lastName: ["Remove the invisible control character (U+0085)."],
+      logonName: expect.arrayContaining([NUL]),
+    });
+    expect(fieldErrors(ZUpdateUserRequest, { ...goodCreate, id: USER_ID, version: 1, firstName: "A\u001bda" })).toEqual(
+      { firstName: ["Remove the invisible control character (U+001B)."] },
+    );
+  });
+
+  it("refuses NUL and broken UTF-16 in passwords, and accepts any other printable character", () => {
+    const nul = "violet-tugboat\u0000sings-47";
+    expect(fieldErrors(ZCreateUserRequest, { ...goodCreate, password: nul, confirmPassword: nul })).toMatchObject({
+      password: [NUL],
+      confirmPassword: [NUL],
+    });
+    expect(
+      fieldErrors(ZChangeOwnPasswordRequest, {
+        currentPassword: "old\u0000one",
+        newPassword: "violet-tugboat-\uD800-47",
+        confirmPassword: "violet-tugboat-\uD800-47",
+      }),
+    ).toMatchObject({
+      currentPassword: [NUL],
+      newPassword: ["Remove the broken character (an unpaired UTF-16 surrogate)."],
+    });
+    const unusual = " Ünïcödé пароль 密码 \t😀 ";
+    expect(ZCreateUserRequest.safeParse({ ...goodCreate, password: unusual, confirmPassword: unusual }).success).toBe(
+      true,
+    );
+  });
+
+  it("drops a list search with control characters instead of passing it to the database", () => {
+    expect(ZUserListFilter.parse({ q: "a\u0000b" }).q).toBeUndefined();
+    expect(ZUserListFilter.parse({ q: "ada" }).q).toBe("ada");
+  });
+});
