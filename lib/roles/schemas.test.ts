@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { APPLICABLE_ACCESS, OBJECT_TYPES } from "../rights/catalog";
@@ -120,6 +121,21 @@ describe("bad bytes", () => {
       const error = refused(ZCreateRoleRequest, { ...goodRole, name });
       expect(z.flattenError(error).fieldErrors, JSON.stringify(name)).toEqual({ name: [message] });
     }
+  });
+
+  it("refuses every control character but tab and line breaks anywhere in a description", () => {
+    const control = fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((c) => (c < 0x20 || c >= 0x7f) && ![0x09, 0x0a, 0x0d].includes(c));
+    fc.assert(
+      fc.property(control, fc.nat(), (code, at) => {
+        const index = at % (goodRole.description.length + 1);
+        const description = `${goodRole.description.slice(0, index)}${String.fromCharCode(code)}${goodRole.description.slice(index)}`;
+        if (description.trim() === goodRole.description) return;
+        const error = refused(ZCreateRoleRequest, { ...goodRole, description });
+        expect(Object.keys(z.flattenError(error).fieldErrors)).toEqual(["description"]);
+      }),
+    );
   });
 
   it("keeps line breaks and tabs in the description, but not NUL", () => {

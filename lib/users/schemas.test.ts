@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -208,6 +209,20 @@ describe("bad bytes", () => {
     const unusual = " Ünïcödé пароль 密码 \t😀 ";
     expect(ZCreateUserRequest.safeParse({ ...goodCreate, password: unusual, confirmPassword: unusual }).success).toBe(
       true,
+    );
+  });
+
+  it("refuses any NUL, C0, DEL or C1 character anywhere in any name field, on that field only", () => {
+    const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f);
+    fc.assert(
+      fc.property(fc.constantFrom("firstName", "lastName", "logonName"), control, fc.nat(), (field, code, at) => {
+        const value = goodCreate[field];
+        const index = at % (value.length + 1);
+        const bad = `${value.slice(0, index)}${String.fromCharCode(code)}${value.slice(index)}`;
+        // At either end a space-like control is trimmed away; inside the text it must be refused.
+        if (bad.trim() === value) return;
+        expect(Object.keys(fieldErrors(ZCreateUserRequest, { ...goodCreate, [field]: bad }))).toEqual([field]);
+      }),
     );
   });
 
