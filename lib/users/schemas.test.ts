@@ -179,8 +179,10 @@ describe("bad bytes", () => {
         firstName: "A\u0000da",
         lastName: "Love\u0085lace",
         logonName: "ada\u0000",
+        email: "ada\u0000@example.com",
       }),
     ).toMatchObject({
+      email: ["Enter a valid e-mail address, or leave it empty."],
       firstName: [NUL],
       lastName: ["Remove the invisible control character (U+0085)."],
       logonName: expect.arrayContaining([NUL]),
