@@ -326,5 +326,7 @@ test("with Use Local Http Authentication off, services need no incoming authenti
   }
   expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(401);
   await page.goto("/audit?objectType=settings");
-  await expect(page.getByRole("row", { name: /useLocalHttpAuthentication/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Use Local Http Authentication: (on|off) → (on|off)/ }).first(),
+  ).toBeVisible();
 });

@@ -1,24 +1,19 @@
-import type { Changes } from "@/lib/audit/diff";
+import type { ChangeLine } from "@/lib/audit/describe";
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
-/** An audit row's before/after, one line per field; secrets only say set, changed or cleared. */
-export function ChangesList({ changes }: { changes: unknown }) {
-  if (!changes || typeof changes !== "object") return null;
+/**
+ * An audit row's changes, one line per field, in the console's words (lib/audit/describe.ts). Long
+ * values (URLs, IDs) wrap anywhere, so the column never pushes the table wider than the page.
+ */
+export function ChangesList({ lines }: { lines: readonly ChangeLine[] }) {
+  if (lines.length === 0) return null;
   return (
-    <dl className="space-y-0.5 text-xs">
-      {Object.entries(changes as Changes).map(([field, change]) => (
-        <div key={field} className="flex gap-1.5">
-          <dt className="font-medium text-slate-700">{field}:</dt>
-          <dd className="text-slate-600">
-            {typeof change === "string" ? <em>{change}</em> : `${show(change.from)} → ${show(change.to)}`}
-          </dd>
-        </div>
+    <ul className="space-y-0.5 text-xs [overflow-wrap:anywhere]">
+      {lines.map((line) => (
+        <li key={`${line.label}:${line.text}`}>
+          <span className="font-medium text-slate-700">{line.label}:</span>{" "}
+          <span className="text-slate-600">{line.text}</span>
+        </li>
       ))}
-    </dl>
+    </ul>
   );
 }

@@ -2,8 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { PAGE_SIZE } from "../list/params";
+import { createMessagingService, updateMessagingService } from "../messaging/service";
+import { updateRole } from "../roles/service";
 import { appError } from "../testing/app-error";
-import { makeActor, uniqueName } from "../testing/factories";
+import { bootstrapAdministrator, makeActor, makeRole, uniqueName } from "../testing/factories";
+import { createServiceRequest, updateServiceRequest } from "../testing/messaging-requests";
+import { updateRoleRequest } from "../testing/requests";
 import { auditActions, listAuditEvents, ZAuditFilter } from "./query";
 import { recordAudit } from "./record";
 
@@ -106,6 +110,51 @@ describe("listAuditEvents", () => {
       from: undefined,
       actor: undefined,
     });
+  });
+});
+
+describe("the trail in the console's words", () => {
+  it("names the object of a refused change instead of its id", async () => {
+    const role = await makeRole({ name: uniqueName("Night shift") });
+    const operator = await makeActor({ roles: ["operator"] });
+    await appError(updateRole(operator, await updateRoleRequest(role.id, { name: "Taken over" })));
+
+    const [row] = (await listAuditEvents(auditor, ZAuditFilter.parse({ actor: operator.logonName }))).rows;
+    expect(row).toMatchObject({
+      action: "modify",
+      outcome: "refused",
+      objectType: "role",
+      objectId: role.id,
+      objectName: role.name,
+      detail: "No modify right on this role",
+    });
+    expect(row?.detail).not.toContain(role.id);
+  });
+
+  it("describes credential changes in sentences and rights with the names of their objects", async () => {
+    const admin = await bootstrapAdministrator();
+    const service = await createMessagingService(admin, createServiceRequest("wavy", { name: uniqueName("Wavy") }));
+    const request = await updateServiceRequest(service.id);
+    await updateMessagingService(admin, {
+      ...request,
+      credentials: request.credentials.map((c) => ({ ...c, secret: { action: "replace", value: "rotated" } })),
+    });
+    const role = await makeRole({
+      rights: [{ objectType: "messaging_service", access: "view", objectId: service.id }],
+    });
+    await updateRole(admin, await updateRoleRequest(role.id, { rights: [] }));
+
+    const rows = (await listAuditEvents(auditor, ZAuditFilter.parse({ actor: admin.logonName }))).rows;
+    const lines = (objectId: string, action: string) =>
+      rows.find((r) => r.objectId === objectId && r.action === action)?.changeLines.map((l) => `${l.label}: ${l.text}`);
+    expect(lines(service.id, "modify")).toEqual(["Authentication entry wavy-user: secret replaced"]);
+    expect(lines(service.id, "create")).toEqual([
+      `Name: ${service.name}`,
+      "Type: Wavy",
+      "Service Connection: https://provider.example.com/send",
+      "Authentication entry wavy-user: added",
+    ]);
+    expect(lines(role.id, "modify")).toEqual([`Rights: removed View on messaging service ${service.name}`]);
   });
 });
 

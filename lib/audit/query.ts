@@ -4,9 +4,12 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
+import { objectNames } from "../rights/objects";
 import { requireRight } from "../rights/require";
+import { zLine } from "../schemas";
+import { describeChanges, rightObjectIds } from "./describe";
 
-const optionalText = z.string().trim().max(200).optional().catch(undefined);
+const optionalText = zLine({ max: 200 }).optional().catch(undefined);
 // The filter form's datetime-local inputs carry no zone; the audit trail works in UTC throughout.
 const optionalDate = z
   .preprocess(
@@ -45,7 +48,13 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
     }),
     db().auditEvent.count({ where }),
   ]);
-  return pageOf(rows, total, filter.page);
+  // Rights limited to one object name it; one lookup for the whole page.
+  const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.changes)));
+  return pageOf(
+    rows.map((row) => ({ ...row, changeLines: describeChanges(row, names) })),
+    total,
+    filter.page,
+  );
 }
 
 /** The actions that occur in the trail, for the filter's choices. */

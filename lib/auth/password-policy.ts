@@ -1,14 +1,11 @@
 // What a new password must be: 12 to 128 characters, no composition rules, not a common password.
-import { z } from "zod";
+import { zSecretText } from "../schemas";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 /** The length rule, shared by forms and server. */
-export const ZNewPassword = z
-  .string()
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+export const ZNewPassword = zSecretText(PASSWORD_MAX).min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`);
 
 let common: Promise<Set<string>> | undefined;
 

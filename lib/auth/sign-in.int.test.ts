@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { TEST_PASSWORD } from "../testing/constants";
 import { makeUser, uniqueName } from "../testing/factories";
-import { checkSignIn, WRONG_CREDENTIALS } from "./sign-in";
+import { checkSignIn, UNKNOWN_LOGON_NAME, WRONG_CREDENTIALS } from "./sign-in";
 import { THROTTLE_LOCK_MS } from "./throttle";
 
 const MINUTE = 60_000;
@@ -21,6 +21,13 @@ const throttleOf = (logonName: string) =>
 const signInAudit = (logonName: string) =>
   db().auditEvent.findMany({
     where: { actorName: { in: [logonName, logonName.toLowerCase()] } },
+    orderBy: [{ at: "asc" }, { action: "desc" }],
+  });
+
+/** Sign-ins under no known name, since a moment: their rows never carry what was typed. */
+const unknownNameAudit = (since: Date) =>
+  db().auditEvent.findMany({
+    where: { actorName: UNKNOWN_LOGON_NAME, at: { gte: since } },
     orderBy: [{ at: "asc" }, { action: "desc" }],
   });
 
@@ -45,6 +52,7 @@ describe("checkSignIn", () => {
   it("gives a wrong password and an unknown name the identical answer, and audits both as failed", async () => {
     const user = await makeUser();
     const unknown = uniqueName("nobody");
+    const since = new Date();
 
     const wrong = await checkSignIn(user.logonName, "wrong-password-123", ADDRESS);
     const missing = await checkSignIn(unknown, TEST_PASSWORD, ADDRESS);
@@ -54,12 +62,49 @@ describe("checkSignIn", () => {
     expect(await signInAudit(user.logonName)).toMatchObject([
       { action: "sign_in", outcome: "failed", actorId: user.id, detail: "Wrong password", clientAddress: ADDRESS },
     ]);
-    expect(await signInAudit(unknown)).toMatchObject([
-      { action: "sign_in", outcome: "failed", actorId: null, detail: "Unknown logon name" },
+    expect(await unknownNameAudit(since)).toMatchObject([
+      { action: "sign_in", outcome: "failed", actorId: null, detail: "Unknown logon name", clientAddress: ADDRESS },
     ]);
-    const audit = JSON.stringify([...(await signInAudit(user.logonName)), ...(await signInAudit(unknown))]);
+    const audit = JSON.stringify(await db().auditEvent.findMany({ where: { at: { gte: since } } }));
     expect(audit).not.toContain("wrong-password-123");
     expect(audit).not.toContain(TEST_PASSWORD);
+    expect(audit.toLowerCase()).not.toContain(unknown.toLowerCase());
+  });
+
+  it("never records a name that matches no user (often a password typed into the name field), yet throttles it", async () => {
+    const typed = uniqueName("Tr0ub4dor&3-in-the-name-field");
+    const since = new Date();
+
+    expect(await checkSignIn(typed, "whatever-password", ADDRESS)).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+
+    expect(await throttleOf(typed)).toMatchObject({ failures: 1 });
+    const rows = await db().auditEvent.findMany({ where: { at: { gte: since } } });
+    expect(rows).toMatchObject([{ actorName: UNKNOWN_LOGON_NAME, actorId: null, detail: "Unknown logon name" }]);
+    expect(JSON.stringify(rows).toLowerCase()).not.toContain(typed.toLowerCase());
+  });
+
+  it("refuses a name or password with a NUL or control character before the database, with a clear message", async () => {
+    const user = await makeUser();
+    const since = new Date();
+    const throttlesBefore = await db().signInThrottle.count();
+
+    for (const [logonName, password] of [
+      [`${user.logonName}\u0000`, TEST_PASSWORD],
+      ["a\u0000b", "whatever-password"],
+      [`${user.logonName}\u0007`, TEST_PASSWORD],
+      [user.logonName, `${TEST_PASSWORD}\u0000`],
+      [user.logonName, "\uD800broken"],
+    ]) {
+      const result = await checkSignIn(logonName ?? "", password ?? "", ADDRESS);
+      expect(result.ok, JSON.stringify(logonName)).toBe(false);
+      expect(result.ok ? "" : result.message).toMatch(/^Remove the /);
+    }
+
+    expect(await db().signInThrottle.count()).toBe(throttlesBefore);
+    const rows = await unknownNameAudit(since);
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.outcome === "failed" && r.actorId === null)).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain(TEST_PASSWORD);
   });
 
   it("counts each failure against the name", async () => {
@@ -117,13 +162,14 @@ describe("checkSignIn", () => {
   it("locks unknown names the same way, so a lock says nothing about which names exist", async () => {
     const unknown = uniqueName("ghost");
     await seedFailures(unknown, 9);
+    const since = new Date();
 
     const tenth = await checkSignIn(unknown, "whatever-password", null);
 
     expect(tenth).toEqual({ ok: false, message: "Too many failed sign-ins. Try again in 15 minutes." });
     expect((await throttleOf(unknown))?.lockedUntil).not.toBeNull();
     expect((await checkSignIn(unknown, "whatever-password", null)).ok).toBe(false);
-    expect((await signInAudit(unknown)).map((a) => `${a.action}:${a.outcome}`)).toEqual([
+    expect((await unknownNameAudit(since)).map((a) => `${a.action}:${a.outcome}`)).toEqual([
       "sign_in:failed",
       "lockout:refused",
       "sign_in:refused",

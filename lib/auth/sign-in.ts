@@ -1,12 +1,19 @@
-// Checking a sign-in: throttle, password, account state, audit. Unknown names and wrong passwords
+// Checking a sign-in: input, throttle, password, account state, audit. Unknown names and wrong passwords
 // take the same path, the same time and get the same message.
 import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { ZSignInRequest } from "./schemas";
 import { activeFailures, afterFailure, delayFor, isLocked, type ThrottleState } from "./throttle";
 
 export const WRONG_CREDENTIALS = "The logon name or password is not correct.";
+
+/**
+ * How the audit trail names the actor of a sign-in whose name matches no user: what was typed is often
+ * a password typed into the wrong field, so it is never recorded (the throttle still counts by it).
+ */
+export const UNKNOWN_LOGON_NAME = "(unknown logon name)";
 
 export function lockedMessage(until: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
@@ -45,10 +52,21 @@ export async function checkSignIn(
   password: string,
   clientAddress: string | null,
 ): Promise<SignInResult> {
-  const logonKey = logonKeyOf(logonName);
-  const attempted = { id: null, logonName: logonKey || "(empty)", clientAddress };
+  const parsed = ZSignInRequest.safeParse({ logonName, password });
+  if (!parsed.success) {
+    // Empty, overlong or unstorable input can match no user: refused before it reaches the throttle.
+    await recordAudit(
+      db(),
+      { id: null, logonName: UNKNOWN_LOGON_NAME, clientAddress },
+      { action: "sign_in", outcome: "failed", detail: "Logon name or password empty, too long or not storable" },
+    );
+    return { ok: false, message: parsed.error.issues[0]?.message ?? WRONG_CREDENTIALS };
+  }
+  const logonKey = logonKeyOf(parsed.data.logonName);
   const now = new Date();
   const attempt = await reserveAttempt(logonKey, now);
+  const user = await db().user.findUnique({ where: { logonKey }, omit: { passwordHash: false } });
+  const attempted = { id: null, logonName: user?.logonName ?? UNKNOWN_LOGON_NAME, clientAddress };
 
   if (!attempt.next) {
     await recordAudit(db(), attempted, { action: "sign_in", outcome: "refused", detail: "Logon name is locked" });
@@ -57,7 +75,6 @@ export async function checkSignIn(
   const next = attempt.next;
 
   await sleep(delayFor(attempt.failures));
-  const user = logonKey ? await db().user.findUnique({ where: { logonKey }, omit: { passwordHash: false } }) : null;
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (user && passwordOk && user.enabled && user.kind === "console") {

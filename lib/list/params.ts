@@ -1,10 +1,11 @@
 // Server-side list paging, search and sort, shared by every list screen and the API.
 import { z } from "zod";
+import { zLine } from "../schemas";
 
 export const PAGE_SIZE = 25;
 
 export const ZListParams = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: zLine({ max: 100 }).optional().catch(undefined),
   sort: z.string().max(40).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

@@ -457,3 +457,32 @@ describe("credentialIssues", () => {
     ]);
   });
 });
+
+describe("bad bytes", () => {
+  const NUL = "Remove the NUL character (U+0000): it cannot be stored.";
+
+  it("refuses NUL and control characters in the name, the connection URL and a credential ID, on each field", () => {
+    expect(
+      issues(
+        ZMessagingServiceFields,
+        service("twilio", [entry("AC0123456789abcdef0123456789abcdef\u0000")], {
+          name: "a\u0000b",
+          serviceConnection: "https://provider.example.com/\u0007messages",
+        }),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        `name: ${NUL}`,
+        "serviceConnection: Remove the invisible control character (U+0007).",
+        `credentials.0.authId: ${NUL}`,
+      ]),
+    );
+  });
+
+  it("refuses NUL in a secret but keeps any other character a person can type", () => {
+    expect(issues(ZMessagingServiceFields, service("wavy", [entry("wavy-user", "se\u0000cret")]))).toEqual([
+      `credentials.0.secret.value: ${NUL}`,
+    ]);
+    expect(issues(ZMessagingServiceFields, service("wavy", [entry("wavy-user", " sé cret\t€ ")]))).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // One set of schemas for the messaging service form and the server that re-checks it. The per-type rules
 // (formats and how many credential entries) come from service-types.ts.
 import { z } from "zod";
-import { ZId, ZVersion } from "../users/schemas";
+import { textProblem, ZId, ZVersion, zLine, zSecretText } from "../schemas";
 import {
   type CredentialKind,
   credentialKindFor,
@@ -13,19 +13,16 @@ import {
 
 export const ZMessagingServiceType = z.enum(MESSAGING_SERVICE_TYPES, "Choose a service type.");
 
-export const ZServiceName = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
+export const ZServiceName = zLine({ max: 100, required: "Enter a name." });
 
-export const ZServiceConnection = z
-  .string()
-  .trim()
-  .min(1, "Enter the service connection URL.")
-  .max(2048, "Use at most 2048 characters.")
-  .superRefine((value, ctx) => {
-    // Empty and overlong values already have their message.
-    if (value.length === 0 || value.length > 2048) return;
+export const ZServiceConnection = zLine({ max: 2048, required: "Enter the service connection URL." }).superRefine(
+  (value, ctx) => {
+    // Empty, overlong and unprintable values already have their message.
+    if (value.length === 0 || value.length > 2048 || textProblem(value, "line")) return;
     const problem = serviceConnectionProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  },
+);
 
 /**
  * Secrets are write-only: the form never holds a stored one. "keep" leaves it as it is, "replace" sets a
@@ -38,10 +35,10 @@ export const ZSecretChange = z.discriminatedUnion(
     z.object({
       action: z.literal("replace"),
       // Not trimmed: a secret is used exactly as typed.
-      value: z
-        .string()
-        .max(4096, "Use at most 4096 characters.")
-        .refine((value) => value.trim().length > 0, "Enter the new secret, or keep the current one."),
+      value: zSecretText(4096).refine(
+        (value) => value.trim().length > 0,
+        "Enter the new secret, or keep the current one.",
+      ),
     }),
     z.object({ action: z.literal("clear") }),
   ],
@@ -52,7 +49,7 @@ export const ZCredentialEntry = z
   .object({
     /** The stored credential this entry edits; absent for a new entry. */
     id: ZId.optional(),
-    authId: z.string().trim().max(300, "Use at most 300 characters."),
+    authId: zLine({ max: 300 }),
     secret: ZSecretChange,
   })
   .superRefine((entry, ctx) => {

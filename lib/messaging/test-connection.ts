@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { requireRight } from "../rights/require";
-import { ZId } from "../users/schemas";
+import { ZId } from "../schemas";
 import { type ConnectionReport, probeConnection } from "./connection-test";
 
 export const ZTestConnectionRequest = z.object({ id: ZId });

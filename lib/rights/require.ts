@@ -5,19 +5,26 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { forbidden } from "../errors";
 import { canAll, canOn } from "./can";
-import { ACCESS_LABELS, type Access, OBJECT_TYPE_LABELS, type ObjectType } from "./catalog";
+import { ACCESS_LABELS, type Access, OBJECT_TYPE_LABELS, OBJECT_TYPE_SINGULAR, type ObjectType } from "./catalog";
+import { objectNames } from "./objects";
 
 export async function refuse(actor: Actor, objectType: ObjectType, access: Access, objectId?: string, detail?: string) {
+  const accessWord = ACCESS_LABELS[access].toLowerCase();
+  // The audit trail names the object, as people know it, rather than its id.
+  const objectName = objectId ? ((await objectNames([objectId])).get(objectId) ?? null) : null;
   await recordAudit(db(), actor, {
     action: access,
     objectType,
     objectId,
+    objectName,
     outcome: "refused",
-    detail: detail ?? `No ${access} right on ${objectType}${objectId ? ` ${objectId}` : ""}`,
+    detail:
+      detail ??
+      (objectId
+        ? `No ${accessWord} right on this ${OBJECT_TYPE_SINGULAR[objectType].toLowerCase()}`
+        : `No ${accessWord} right on ${OBJECT_TYPE_LABELS[objectType].toLowerCase()}`),
   });
-  return forbidden(
-    `You do not have the ${ACCESS_LABELS[access].toLowerCase()} right on ${OBJECT_TYPE_LABELS[objectType].toLowerCase()}.`,
-  );
+  return forbidden(`You do not have the ${accessWord} right on ${OBJECT_TYPE_LABELS[objectType].toLowerCase()}.`);
 }
 
 /** Throws (after auditing the refusal) unless the actor holds the access, on the object when one is named. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { APPLICABLE_ACCESS, OBJECT_TYPES } from "../rights/catalog";
@@ -106,5 +107,43 @@ describe("ZUpdateRoleRequest", () => {
       "id",
       "version",
     ]);
+  });
+});
+
+describe("bad bytes", () => {
+  it("refuses NUL and control characters in the name, with a field message", () => {
+    for (const [name, message] of [
+      ["a\u0000b", "Remove the NUL character (U+0000): it cannot be stored."],
+      ["Night\u0007shift", "Remove the invisible control character (U+0007)."],
+      ["Night\nshift", "Use a single line, without line breaks."],
+      ["Night \uDC00shift", "Remove the broken character (an unpaired UTF-16 surrogate)."],
+    ]) {
+      const error = refused(ZCreateRoleRequest, { ...goodRole, name });
+      expect(z.flattenError(error).fieldErrors, JSON.stringify(name)).toEqual({ name: [message] });
+    }
+  });
+
+  it("refuses every control character but tab and line breaks anywhere in a description", () => {
+    const control = fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((c) => (c < 0x20 || c >= 0x7f) && ![0x09, 0x0a, 0x0d].includes(c));
+    fc.assert(
+      fc.property(control, fc.nat(), (code, at) => {
+        const index = at % (goodRole.description.length + 1);
+        const description = `${goodRole.description.slice(0, index)}${String.fromCharCode(code)}${goodRole.description.slice(index)}`;
+        if (description.trim() === goodRole.description) return;
+        const error = refused(ZCreateRoleRequest, { ...goodRole, description });
+        expect(Object.keys(z.flattenError(error).fieldErrors)).toEqual(["description"]);
+      }),
+    );
+  });
+
+  it("keeps line breaks and tabs in the description, but not NUL", () => {
+    const description = "Watches the services at night.\n\tAlso on Sundays.";
+    expect(ZCreateRoleRequest.parse({ ...goodRole, description }).description).toBe(description);
+    const error = refused(ZUpdateRoleRequest, { ...goodRole, id: ROLE_ID, version: 1, description: "a\u0000b" });
+    expect(z.flattenError(error).fieldErrors).toEqual({
+      description: ["Remove the NUL character (U+0000): it cannot be stored."],
+    });
   });
 });

@@ -1,7 +1,7 @@
 // One set of schemas for the role forms and the server that re-checks them.
 import { z } from "zod";
 import { ACCESSES, isApplicable, OBJECT_TYPES } from "../rights/catalog";
-import { ZId, ZVersion } from "../users/schemas";
+import { ZId, ZVersion, zLine, zMultiline } from "../schemas";
 
 export const ZRight = z
   .object({
@@ -12,8 +12,8 @@ export const ZRight = z
   .refine((r) => isApplicable(r.objectType, r.access), { message: "This access does not apply to this object type." });
 
 export const ZRoleFields = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
-  description: z.string().trim().max(500, "Use at most 500 characters."),
+  name: zLine({ max: 80, required: "Enter a name." }),
+  description: zMultiline({ max: 500 }),
   rights: z.array(ZRight).max(500),
 });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -165,5 +166,70 @@ describe("ZUserListFilter", () => {
     expect(ZUserListFilter.parse({ kind: "external", page: "2" })).toMatchObject({ kind: "external", page: 2 });
     expect(ZUserListFilter.parse({ kind: ["external", "console"] }).kind).toBeUndefined();
     expect(ZUserListFilter.parse({ kind: "admin" }).kind).toBeUndefined();
+  });
+});
+
+describe("bad bytes", () => {
+  const NUL = "Remove the NUL character (U+0000): it cannot be stored.";
+
+  it("refuses NUL and control characters in every name, with a message on each field", () => {
+    expect(
+      fieldErrors(ZCreateUserRequest, {
+        ...goodCreate,
+        firstName: "A\u0000da",
+        lastName: "Love\u0085lace",
+        logonName: "ada\u0000",
+        email: "ada\u0000@example.com",
+      }),
+    ).toMatchObject({
+      email: ["Enter a valid e-mail address, or leave it empty."],
+      firstName: [NUL],
+      lastName: ["Remove the invisible control character (U+0085)."],
+      logonName: expect.arrayContaining([NUL]),
+    });
+    expect(fieldErrors(ZUpdateUserRequest, { ...goodCreate, id: USER_ID, version: 1, firstName: "A\u001bda" })).toEqual(
+      { firstName: ["Remove the invisible control character (U+001B)."] },
+    );
+  });
+
+  it("refuses NUL and broken UTF-16 in passwords, and accepts any other printable character", () => {
+    const nul = "violet-tugboat\u0000sings-47";
+    expect(fieldErrors(ZCreateUserRequest, { ...goodCreate, password: nul, confirmPassword: nul })).toMatchObject({
+      password: [NUL],
+      confirmPassword: [NUL],
+    });
+    expect(
+      fieldErrors(ZChangeOwnPasswordRequest, {
+        currentPassword: "old\u0000one",
+        newPassword: "violet-tugboat-\uD800-47",
+        confirmPassword: "violet-tugboat-\uD800-47",
+      }),
+    ).toMatchObject({
+      currentPassword: [NUL],
+      newPassword: ["Remove the broken character (an unpaired UTF-16 surrogate)."],
+    });
+    const unusual = " Ünïcödé пароль 密码 \t😀 ";
+    expect(ZCreateUserRequest.safeParse({ ...goodCreate, password: unusual, confirmPassword: unusual }).success).toBe(
+      true,
+    );
+  });
+
+  it("refuses any NUL, C0, DEL or C1 character anywhere in any name field, on that field only", () => {
+    const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f);
+    fc.assert(
+      fc.property(fc.constantFrom("firstName", "lastName", "logonName"), control, fc.nat(), (field, code, at) => {
+        const value = goodCreate[field];
+        const index = at % (value.length + 1);
+        const bad = `${value.slice(0, index)}${String.fromCharCode(code)}${value.slice(index)}`;
+        // At either end a space-like control is trimmed away; inside the text it must be refused.
+        if (bad.trim() === value) return;
+        expect(Object.keys(fieldErrors(ZCreateUserRequest, { ...goodCreate, [field]: bad }))).toEqual([field]);
+      }),
+    );
+  });
+
+  it("drops a list search with control characters instead of passing it to the database", () => {
+    expect(ZUserListFilter.parse({ q: "a\u0000b" }).q).toBeUndefined();
+    expect(ZUserListFilter.parse({ q: "ada" }).q).toBe("ada");
   });
 });

@@ -2,18 +2,17 @@
 import { z } from "zod";
 import { ZNewPassword } from "../auth/password-policy";
 import { ZListParams } from "../list/params";
+import { ZId, ZVersion, zLine, zSecretText } from "../schemas";
 
-export const ZId = z.uuid("Not a valid identifier.");
-export const ZVersion = z.number().int().positive();
+// Moved to lib/schemas.ts; re-exported so that imports from here keep working.
+export { ZId, ZVersion };
 
-export const ZLogonName = z
-  .string()
-  .trim()
-  .min(1, "Enter a logon name.")
-  .max(64, "Use at most 64 characters.")
-  .regex(/^[A-Za-z0-9._@-]+$/, "Use letters, digits and . _ @ - only, without spaces.");
+export const ZLogonName = zLine({ max: 64, required: "Enter a logon name." }).regex(
+  /^[A-Za-z0-9._@-]+$/,
+  "Use letters, digits and . _ @ - only, without spaces.",
+);
 
-const name = (label: string) => z.string().trim().min(1, `Enter a ${label}.`).max(100, "Use at most 100 characters.");
+const name = (label: string) => zLine({ max: 100, required: `Enter a ${label}.` });
 
 export const ZUserFields = z.object({
   firstName: name("first name"),
@@ -24,7 +23,7 @@ export const ZUserFields = z.object({
   roleIds: z.array(ZId).max(50),
 });
 
-export const ZPasswordPair = z.object({ password: ZNewPassword, confirmPassword: z.string() });
+export const ZPasswordPair = z.object({ password: ZNewPassword, confirmPassword: zSecretText(200) });
 export const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
 export const mismatch = { message: "The passwords do not match.", path: ["confirmPassword"] };
 
@@ -49,14 +48,14 @@ export type TUserListFilter = z.infer<typeof ZUserListFilter>;
 export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
 
 export const ZResetPasswordRequest = z
-  .object({ id: ZId, version: ZVersion, password: ZNewPassword, confirmPassword: z.string() })
+  .object({ id: ZId, version: ZVersion, password: ZNewPassword, confirmPassword: zSecretText(200) })
   .refine((v) => v.password === v.confirmPassword, mismatch);
 
 export const ZChangeOwnPasswordRequest = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(200),
+    currentPassword: zSecretText(200).min(1, "Enter your current password."),
     newPassword: ZNewPassword,
-    confirmPassword: z.string(),
+    confirmPassword: zSecretText(200),
   })
   .refine((v) => v.newPassword === v.confirmPassword, mismatch);
 

@@ -2,18 +2,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-
-const ZSignIn = z.object({
-  logonName: z.string().trim().min(1, "Enter your logon name."),
-  password: z.string().min(1, "Enter your password."),
-});
+import { ZSignInRequest } from "@/lib/auth/schemas";
 
 export function LoginForm({ next }: { next: string }) {
-  const form = useForm({ resolver: zodResolver(ZSignIn), defaultValues: { logonName: "", password: "" } });
+  const form = useForm({ resolver: zodResolver(ZSignInRequest), defaultValues: { logonName: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

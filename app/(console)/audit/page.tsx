@@ -112,26 +112,33 @@ export default async function AuditPage({
       <Table
         caption="Audit events"
         empty={page.rows.length === 0 ? "No events match." : undefined}
-        head={["Time (UTC)", "Actor", "Address", "Action", "Object", "Outcome", "Changes"].map((h) => (
-          <Th key={h}>{h}</Th>
-        ))}
+        head={["Time (UTC)", "Actor", "Action", "Changes"].map((h) => <Th key={h}>{h}</Th>)}
       >
         {page.rows.map((event) => (
           <tr key={event.id}>
-            <Td className="whitespace-nowrap tabular-nums">{event.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
-            <Td>{event.actorName}</Td>
-            <Td className="text-slate-600">{event.clientAddress ?? "—"}</Td>
-            <Td>{actionLabel(event.action)}</Td>
-            <Td>
-              {event.objectType ? <span className="text-slate-600">{objectTypeLabel(event.objectType)}</span> : null}{" "}
-              {event.objectName ?? ""}
+            <Td className="tabular-nums">
+              <span className="block whitespace-nowrap">{event.at.toISOString().slice(0, 10)}</span>{" "}
+              <span className="block whitespace-nowrap text-slate-600">{event.at.toISOString().slice(11, 19)}</span>
             </Td>
-            <Td>
-              <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>
+            <Td className="min-w-24 break-words">
+              <span className="block">{event.actorName}</span>{" "}
+              <span className="block text-xs text-slate-600">{event.clientAddress ?? "no address"}</span>
             </Td>
-            <Td className="min-w-64 max-w-md break-words">
-              <ChangesList changes={event.changes} />
-              {event.detail ? <p className="text-xs text-slate-500">{event.detail}</p> : null}
+            {/* What happened, to what (by name, else its type), and how it ended. */}
+            <Td className="min-w-36 break-words">
+              <span className="block font-medium">{actionLabel(event.action)}</span>{" "}
+              {event.objectType ? (
+                <span className="block">
+                  <span className="text-slate-600">{objectTypeLabel(event.objectType)}</span> {event.objectName ?? ""}
+                </span>
+              ) : null}{" "}
+              <span className="mt-1 block">
+                <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>
+              </span>
+            </Td>
+            <Td className="w-1/2 min-w-40">
+              <ChangesList lines={event.changeLines} />
+              {event.detail ? <p className="text-xs text-slate-600 [overflow-wrap:anywhere]">{event.detail}</p> : null}
             </Td>
           </tr>
         ))}
