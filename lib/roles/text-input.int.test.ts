@@ -1,18 +1,20 @@
 // A role name with a NUL, sent as the role form's server action would receive it: the answer is a field
 // message and nothing reaches the database (PostgreSQL cannot store NUL in text and would fail the save).
-import { describe, expect, it, vi } from "vitest";
-import { defineAction } from "../actions/define-action";
+import { describe, expect, it } from "vitest";
+import { actionWrapper } from "../actions/action-wrapper";
 import type { Actor } from "../auth/actor";
-import { currentActor } from "../auth/current";
 import { bootstrapAdministrator, tableCounts } from "../testing/factories";
 import { createRoleRequest } from "../testing/requests";
 import { ZCreateRoleRequest, ZUpdateRoleRequest } from "./schemas";
 import { createRole, updateRole } from "./service";
 
-// The session comes from next-auth's cookie; here it is the administrator, read from the real database.
-vi.mock("../auth/current", () => ({ currentActor: vi.fn() }));
-// The administrator has already changed the first password (else every action asks for that first).
-const signedInAs = (actor: Actor) => vi.mocked(currentActor).mockResolvedValue({ ...actor, mustChangePassword: false });
+// The session comes from next-auth's cookie; here it is the administrator, read from the real database,
+// who has already changed the first password (else every action asks for that first).
+let signedIn: Actor | null = null;
+const signedInAs = (actor: Actor) => {
+  signedIn = { ...actor, mustChangePassword: false };
+};
+const defineAction = actionWrapper(async () => signedIn);
 
 const createRoleAction = defineAction(ZCreateRoleRequest, createRole);
 const updateRoleAction = defineAction(ZUpdateRoleRequest, updateRole);
