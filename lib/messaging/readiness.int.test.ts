@@ -15,10 +15,10 @@ import {
   updateServiceRequest,
 } from "../testing/messaging-requests";
 import { NEW_PASSWORD, updateUserRequest } from "../testing/requests";
-import { ZCreateIncomingUserRequest } from "../users/schemas";
 import { updateUser } from "../users/service";
 import { createIncomingUser } from "./incoming-user";
 import type { Readiness } from "./readiness";
+import { ZIncomingUserForServiceRequest } from "./schemas";
 import {
   createMessagingService,
   getMessagingService,
@@ -67,8 +67,9 @@ const roleWithUseOn = (id: string) =>
 
 const sorted = (...services: { id: string }[]) => services.map((s) => s.id).sort();
 
-const incomingUserRequest = () =>
-  ZCreateIncomingUserRequest.parse({
+const incomingUserRequest = (serviceId: string) =>
+  ZIncomingUserForServiceRequest.parse({
+    serviceId,
     firstName: "Inbound",
     lastName: "Gateway",
     logonName: uniqueName("inbound"),
@@ -84,7 +85,7 @@ describe("readiness of types that authenticate callers as external users", () =>
     expect((await getMessagingService(admin, twilio.id)).readiness).toBe("missing");
     expect(await readiness()).toEqual({ [twilio.id]: "missing" });
 
-    const user = await createIncomingUser(admin, incomingUserRequest());
+    const user = await createIncomingUser(admin, incomingUserRequest(twilio.id));
 
     const shown = await getMessagingService(admin, twilio.id);
     expect(shown.readiness).toBe("ready");
@@ -113,7 +114,7 @@ describe("readiness of types that authenticate callers as external users", () =>
     // Earlier tests' external users hold Use on all services; only this test's users are compared.
     const mine = [external.id, consoleUser.id, off.id];
     const shownUsers = async (id: string) =>
-      (await getMessagingService(admin, id)).incomingUsers.filter((u) => mine.includes(u.id));
+      ((await getMessagingService(admin, id)).incomingUsers ?? []).filter((u) => mine.includes(u.id));
     expect(await shownUsers(named.id)).toEqual([{ id: external.id, logonName: external.logonName, enabled: true }]);
     expect(await shownUsers(consoleOnly.id)).toEqual([]);
     expect(await shownUsers(disabled.id)).toEqual([{ id: off.id, logonName: off.logonName, enabled: false }]);
@@ -125,7 +126,7 @@ describe("readiness of sinchconversation, which signs its callbacks", () => {
     const admin = await bootstrapAdministrator();
     const { make, readiness } = makeServices(admin);
     const sinch = await make("sinchconversation");
-    await createIncomingUser(admin, incomingUserRequest());
+    await makeUser({ kind: "external", roles: ["integration"] });
     expect(await readiness()).toEqual({ [sinch.id]: "missing" });
     expect((await getMessagingService(admin, sinch.id)).readiness).toBe("missing");
 
@@ -216,7 +217,7 @@ describe("the list's readiness and type filters", () => {
       facebook: await make("facebook"),
     };
 
-    await createIncomingUser(admin, incomingUserRequest());
+    await makeUser({ kind: "external", roles: ["integration"] });
 
     const expected: Record<string, Readiness> = {
       [services.sap365.id]: "ready",

@@ -1,7 +1,7 @@
 // Incoming authentication readiness. With "Use Local Http Authentication" on, a service whose type needs
 // incoming authentication is ready when
 // - its type signs callbacks (sinchconversation: the seed's "webhook" entry): that entry has a secret;
-// - otherwise: an enabled external user holds Use on the service (or on all services).
+// - otherwise: an enabled external user holds Use on the service (or on all services), through a role or directly.
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { settingValue } from "../settings/service";
@@ -42,17 +42,20 @@ export interface UseGrants {
 
 /** Which services enabled external users may use, and whether incoming authentication is on at all. */
 export async function loadUseGrants(): Promise<UseGrants> {
-  const [enabled, grants] = await Promise.all([
+  const enabledExternal = { enabled: true, kind: "external" } as const;
+  const [enabled, roleGrants, directGrants] = await Promise.all([
     settingValue("useLocalHttpAuthentication"),
     db().roleRight.findMany({
-      where: {
-        objectType: "messaging_service",
-        access: "use",
-        role: { users: { some: { user: { enabled: true, kind: "external" } } } },
-      },
+      where: { objectType: "messaging_service", access: "use", role: { users: { some: { user: enabledExternal } } } },
+      select: { objectId: true },
+    }),
+    // Rights held directly (the guided incoming-user flow grants them so), besides those of roles.
+    db().userRight.findMany({
+      where: { objectType: "messaging_service", access: "use", user: enabledExternal },
       select: { objectId: true },
     }),
   ]);
+  const grants = [...roleGrants, ...directGrants];
   return {
     enabled,
     all: grants.some((g) => g.objectId === null),

@@ -1,7 +1,7 @@
 // One set of schemas for the messaging service form and the server that re-checks it. The per-type rules
 // (formats and how many credential entries) come from service-types.ts.
 import { z } from "zod";
-import { ZId, ZVersion } from "../users/schemas";
+import { ZCreateIncomingUserRequest, ZId, ZVersion } from "../users/schemas";
 import {
   type CredentialKind,
   credentialKindFor,
@@ -87,6 +87,10 @@ function blocksCredentialChecks(issue: { path?: PropertyKey[] }): boolean {
 export const ZCreateMessagingServiceRequest = ZMessagingServiceFields;
 export const ZUpdateMessagingServiceRequest = ZMessagingServiceFields.safeExtend({ id: ZId, version: ZVersion });
 
+/** The guided incoming-user flow: the new user's fields and the service the flow was started from. */
+export const ZIncomingUserForServiceRequest = ZCreateIncomingUserRequest.safeExtend({ serviceId: ZId });
+
+export type TIncomingUserForServiceRequest = z.infer<typeof ZIncomingUserForServiceRequest>;
 export type TSecretChange = z.infer<typeof ZSecretChange>;
 export type TCredentialEntry = z.infer<typeof ZCredentialEntry>;
 export type TMessagingServiceFields = z.infer<typeof ZMessagingServiceFields>;

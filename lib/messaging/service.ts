@@ -85,22 +85,25 @@ export async function getMessagingService(actor: Actor, id: string) {
   });
   if (!service) throw notFound("This messaging service");
   const grants = await loadUseGrants();
-  const users = await db().user.findMany({
-    where: {
-      kind: "external",
-      roles: {
-        some: {
-          role: {
-            rights: {
-              some: { objectType: "messaging_service", access: "use", OR: [{ objectId: null }, { objectId: id }] },
-            },
-          },
+  // A logon name is half of a credential pair: only those who may view a user learn theirs.
+  const userScope = scopeOf(actor.rights, "user", "view");
+  const mayViewUsers = userScope.all || userScope.ids.length > 0;
+  const useRight = {
+    objectType: "messaging_service" as const,
+    access: "use" as const,
+    OR: [{ objectId: null }, { objectId: id }],
+  };
+  const users = mayViewUsers
+    ? await db().user.findMany({
+        where: {
+          ...scopeWhere(userScope),
+          kind: "external",
+          OR: [{ roles: { some: { role: { rights: { some: useRight } } } } }, { rights: { some: useRight } }],
         },
-      },
-    },
-    select: { id: true, logonName: true, enabled: true },
-    orderBy: { logonKey: "asc" },
-  });
+        select: { id: true, logonName: true, enabled: true },
+        orderBy: { logonKey: "asc" },
+      })
+    : null;
   const credentials = service.credentials.map(({ secretSealed, ...credential }) => ({
     ...credential,
     secretSet: !!secretSealed,
@@ -113,6 +116,7 @@ export async function getMessagingService(actor: Actor, id: string) {
       ...service,
       credentials: credentials.filter((c) => c.authId === signing && c.secretSet),
     }),
+    /** Null when the actor may view no user at all. */
     incomingUsers: users,
   };
 }
