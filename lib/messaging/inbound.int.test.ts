@@ -282,6 +282,25 @@ describe("types and settings that need no credentials", () => {
 });
 
 describe("Sinch Conversation API webhooks", () => {
+  it("checks the signature whatever the setting says once the webhook entry holds a secret", async () => {
+    await setLocalHttpAuthentication(false);
+    const signed = await makeSinchService();
+    const unsigned = await deliver({ serviceKey: signed.id });
+    const forged = await deliver({ serviceKey: signed.id, headers: sinchHeaders({ secret: "not-the-secret" }) });
+    const genuine = await deliver({ serviceKey: signed.id, headers: sinchHeaders() });
+
+    expect([unsigned.status, forged.status, genuine.status]).toEqual([401, 401, 202]);
+    expect(unsigned.audit).toMatchObject({ outcome: "refused", detail: expect.stringMatching(/^401 Sinch signature/) });
+
+    // Without a secret there is nothing to check: the setting decides, and it is off.
+    for (const webhook of [null, "none"] as const) {
+      const bare = await makeSinchService(webhook);
+      const result = await deliver({ serviceKey: bare.id });
+      expect(result.status).toBe(202);
+      expect(result.audit.detail).toMatch(/Use Local Http Authentication is off/);
+    }
+  });
+
   it("accepts a correctly signed callback", async () => {
     const service = await makeSinchService();
 

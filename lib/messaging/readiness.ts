@@ -8,10 +8,11 @@ import { settingValue } from "../settings/service";
 import {
   isMessagingServiceType,
   MESSAGING_SERVICE_TYPES,
-  type MessagingServiceType,
   needsIncomingAuthentication,
-  serviceTypeDefinition,
+  signingEntryId,
 } from "./service-types";
+
+export { signingEntryId };
 
 export type Readiness = "ready" | "missing" | "not_needed" | "off";
 
@@ -24,11 +25,6 @@ export const READINESS_LABELS: Record<Readiness, string> = {
   not_needed: "Not needed",
   off: "Authentication off",
 };
-
-/** The Authentication ID of the entry whose secret signs incoming callbacks, for types that sign them. */
-export function signingEntryId(type: MessagingServiceType): string | undefined {
-  return serviceTypeDefinition(type).credentialKinds.find((kind) => kind.key === "incoming")?.authId.literal;
-}
 
 const NEEDING = MESSAGING_SERVICE_TYPES.filter((t) => needsIncomingAuthentication(t));
 const SIGNED = NEEDING.filter((t) => signingEntryId(t));
@@ -75,24 +71,26 @@ export function readinessOf(
   grants: UseGrants,
   service: { id: string; type: string; credentials?: { id: string }[] },
 ): Readiness {
-  if (!grants.enabled) return "off";
-  if (!isMessagingServiceType(service.type) || !needsIncomingAuthentication(service.type)) return "not_needed";
-  if (signingEntryId(service.type)) return (service.credentials?.length ?? 0) > 0 ? "ready" : "missing";
+  const type = isMessagingServiceType(service.type) ? service.type : null;
+  const signs = type !== null && !!signingEntryId(type);
+  const signingSecretSet = signs && (service.credentials?.length ?? 0) > 0;
+  // A signing secret is checked whatever the setting says (see inbound.ts).
+  if (!grants.enabled) return signingSecretSet ? "ready" : "off";
+  if (type === null || !needsIncomingAuthentication(type)) return "not_needed";
+  if (signs) return signingSecretSet ? "ready" : "missing";
   return grants.all || grants.ids.has(service.id) ? "ready" : "missing";
 }
 
 /** The same decision as a Prisma filter, so lists of any size filter in the database. */
 export function readinessWhere(grants: UseGrants, wanted: Readiness): Prisma.MessagingServiceWhereInput {
   const none = { id: { in: [] as string[] } };
-  if (!grants.enabled) return wanted === "off" ? {} : none;
+  const signedReady = { type: { in: SIGNED }, credentials: { some: signingWhere } };
+  if (!grants.enabled) return wanted === "off" ? { NOT: signedReady } : wanted === "ready" ? signedReady : none;
   if (wanted === "off") return none;
   if (wanted === "not_needed") return { type: { notIn: NEEDING } };
   if (wanted === "ready") {
     return {
-      OR: [
-        { type: { in: SIGNED }, credentials: { some: signingWhere } },
-        { type: { in: BY_USER }, ...(grants.all ? {} : { id: { in: [...grants.ids] } }) },
-      ],
+      OR: [signedReady, { type: { in: BY_USER }, ...(grants.all ? {} : { id: { in: [...grants.ids] } }) }],
     };
   }
   return {

@@ -29,7 +29,7 @@ export const ZServiceConnection = z
 
 /**
  * Secrets are write-only: the form never holds a stored one. "keep" leaves it as it is, "replace" sets a
- * new value, "clear" removes it.
+ * new value. There is no "clear": every entry needs its secret, and an entry that should have none goes.
  */
 export const ZSecretChange = z.discriminatedUnion(
   "action",
@@ -43,9 +43,8 @@ export const ZSecretChange = z.discriminatedUnion(
         .max(4096, "Use at most 4096 characters.")
         .refine((value) => value.trim().length > 0, "Enter the new secret, or keep the current one."),
     }),
-    z.object({ action: z.literal("clear") }),
   ],
-  "Choose whether to keep, replace or clear the secret.",
+  "Keep the secret or enter a new one: every entry needs its secret (remove the entry to drop it).",
 );
 
 export const ZCredentialEntry = z

@@ -40,7 +40,7 @@ export const ZServiceListFilter = ZListParams.extend({
   readiness: z.enum(READINESS_FILTERS).optional().catch(undefined),
 });
 
-// Services may also ask for "off" (every service, when incoming authentication is off).
+// Services may also ask for "off" (every service that authenticates nobody, when incoming authentication is off).
 export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
@@ -131,7 +131,7 @@ function credentialChanges(before: StoredCredential[], after: StoredCredential[]
     if (!old) changes[credential.authId] = "added";
     else if (old.authId !== credential.authId) changes[credential.authId] = `renamed from ${old.authId}`;
     if (old && old.secretSealed !== credential.secretSealed) {
-      const what = credential.secretSealed ? "secret replaced" : "secret cleared";
+      const what = "secret replaced";
       changes[credential.authId] = changes[credential.authId] ? `${changes[credential.authId]}, ${what}` : what;
     }
   }
@@ -139,22 +139,30 @@ function credentialChanges(before: StoredCredential[], after: StoredCredential[]
   return changes;
 }
 
-/** The credentials to store for the submitted entries; secrets the form kept stay as they were. */
+/**
+ * The credentials to store for the submitted entries; secrets the form kept stay as they were. Every entry
+ * needs its secret: one stored without (cleared before this rule) must get one or go, else it would pass
+ * for the service's credentials.
+ */
 function resolveCredentials(entries: TCredentialEntry[], before: StoredCredential[]): StoredCredential[] {
-  return entries.map((entry, index) => {
+  const errors: Record<string, string[]> = {};
+  const resolved = entries.map((entry, index) => {
     const existing = entry.id ? before.find((b) => b.id === entry.id) : undefined;
     if (entry.id && !existing) {
-      throw invalid({ [`credentials.${index}.authId`]: ["This entry was removed meanwhile; reload the service."] });
+      errors[`credentials.${index}.authId`] = ["This entry was removed meanwhile; reload the service."];
     }
     const id = existing?.id ?? randomUUID();
     const secretSealed =
       entry.secret.action === "replace"
         ? sealCredentialSecret(id, entry.secret.value)
-        : entry.secret.action === "clear"
-          ? null
-          : (existing?.secretSealed ?? null);
+        : (existing?.secretSealed ?? null);
+    if (existing && !secretSealed) {
+      errors[`credentials.${index}.secret`] = ["This entry has no secret: enter one, or remove the entry."];
+    }
     return { id, authId: entry.authId.trim(), secretSealed };
   });
+  if (Object.keys(errors).length > 0) throw invalid(errors);
+  return resolved;
 }
 
 function snapshot(service: { name: string; type: string; serviceConnection: string }) {

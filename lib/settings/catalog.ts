@@ -1,11 +1,13 @@
 // The server variables Switchboard keeps, with their defaults and what they mean.
 import { z } from "zod";
+import { incomingAuthenticationHelp } from "../messaging/service-types";
 
 export const SETTINGS = {
   useLocalHttpAuthentication: {
     label: "Use Local Http Authentication",
     section: "SMS Server",
-    help: "When on, external systems must authenticate when they deliver to a messaging service (all types but facebook and c4semail), as an external user with the Use right on that service.",
+    // Derived from the service types, so that it stays true when a type is added or changes.
+    help: incomingAuthenticationHelp(),
     // On by default: an inbound endpoint that anybody may call is the wrong place to start.
     schema: z.boolean(),
     defaultValue: true,
