@@ -392,6 +392,17 @@ describe("unknown services, sizes and rates", () => {
     expect((await deliver({ serviceKey: "x".repeat(500) })).status).toBe(404);
   });
 
+  it.each([
+    ["a NUL", "\u0000"],
+    ["a NUL inside a name", "a\u0000b"],
+    ["another control character", "svc\u001b[31m"],
+  ])("answers 404 for a key holding %s (no name can) and audits it as an unknown service", async (_, key) => {
+    const result = await deliver({ serviceKey: key });
+    expect(result.status).toBe(404);
+    expect(result.audit).toMatchObject({ objectId: null, outcome: "failed" });
+    expect(result.audit.detail).toBe(`404 unknown service ${JSON.stringify(key)}, ${Buffer.byteLength(BODY)} bytes`);
+  });
+
   it("refuses a body over 1 MiB with 413 before authentication, and takes exactly 1 MiB", async () => {
     const [twilio, facebook] = await Promise.all([makeService("twilio"), makeService("facebook")]);
     const user = await makeExternal();

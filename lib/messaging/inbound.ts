@@ -297,7 +297,8 @@ function webhookEntry(serviceId: string): Promise<WebhookEntry> {
 
 /** By id first (ids are uuids), then by name, ignoring case. */
 async function findService(key: string): Promise<Service | null> {
-  if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH) return null;
+  // No name holds a control character, and PostgreSQL cannot even compare text holding NUL.
+  if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH || /\p{Cc}/u.test(key)) return null;
   const select = { id: true, name: true, type: true } as const;
   if (UUID.test(key)) {
     const byId = await db().messagingService.findUnique({ where: { id: key.toLowerCase() }, select });
