@@ -1,5 +1,6 @@
 // The server variables Switchboard keeps, with their defaults and what they mean.
 import { z } from "zod";
+import { ZAllowedInternalHosts } from "../messaging/address-policy";
 import { incomingAuthenticationHelp } from "../messaging/service-types";
 
 export const SETTINGS = {
@@ -11,6 +12,13 @@ export const SETTINGS = {
     // On by default: an inbound endpoint that anybody may call is the wrong place to start.
     schema: z.boolean(),
     defaultValue: true,
+  },
+  allowedInternalHosts: {
+    label: "Allowed internal hosts",
+    section: "Connection test",
+    help: "The connection test reaches only public addresses. List here, one per line, the internal hosts it may reach as well: host names (all their addresses are allowed), IP addresses or CIDR ranges such as 10.20.0.0/16. Cloud metadata services are never reached.",
+    schema: ZAllowedInternalHosts,
+    defaultValue: [] as string[],
   },
 } as const;
 
