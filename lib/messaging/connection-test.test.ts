@@ -256,6 +256,7 @@ describe("probeConnection's address checks", () => {
     const mapped = await probeConnection(`https://[::ffff:127.0.0.1]:${port}/`);
 
     expect(byName.ok).toBe(false);
+    expect(byName.refused).toBe(true);
     expect(byName.address).toBeUndefined();
     expect(byName.steps).toEqual([
       {
@@ -276,6 +277,7 @@ describe("probeConnection's address checks", () => {
       policy: { allowedInternalHosts: [TEST_HOST] },
       timeoutMs: 2_000,
     });
+    expect(allowed.refused).toBeUndefined();
     expect(stepNames(allowed).slice(0, 2)).toEqual(["dns", "tcp"]);
     expect(allowed.steps[1]?.ok).toBe(true);
     expect(connections).toBe(1);

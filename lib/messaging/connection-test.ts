@@ -39,6 +39,8 @@ export interface ConnectionReport {
   address?: string;
   /** The HTTP status of the answer, when there was one (any status counts as an answer). */
   httpStatus?: number;
+  /** True when the probe stopped because an address may not be reached (internal, not allowed). */
+  refused?: boolean;
 }
 
 export interface ResolvedAddress {
@@ -81,6 +83,9 @@ interface Destroyable {
 /** A failure whose sentence the step already knows. */
 class StepFailure extends Error {}
 
+/** The address is not one the probe may reach (address-policy.ts). */
+class AddressRefused extends StepFailure {}
+
 /** The probe's deadline passed while the step was running. */
 class DeadlinePassed extends Error {}
 
@@ -116,6 +121,7 @@ export async function probeConnection(url: string, options: ProbeOptions = {}): 
       steps.push({ step, ok: true, ms: since(stepStarted), detail });
       return value;
     } catch (error) {
+      if (error instanceof AddressRefused) refused = true;
       const detail =
         error instanceof DeadlinePassed
           ? `No answer within ${formatSeconds(timeoutMs)} s.`
@@ -127,11 +133,13 @@ export async function probeConnection(url: string, options: ProbeOptions = {}): 
     }
   }
 
+  let refused = false;
   const report = (extra: Pick<ConnectionReport, "address" | "httpStatus"> = {}): ConnectionReport => ({
     ok: steps.at(-1)?.step === "http" && !isRedirect(extra.httpStatus) && steps.every((step) => step.ok),
     steps,
     totalMs: since(started),
     ...extra,
+    ...(refused ? { refused } : {}),
   });
 
   const lookup = options.lookup ?? systemAddressLookup;
@@ -226,19 +234,19 @@ async function resolveHost(
 ): Promise<{ value: string; detail: string }> {
   if (net.isIP(host)) {
     const refusal = addressRefusal(host, [host], policy);
-    if (refusal) throw new StepFailure(capitalize(refusal));
+    if (refusal) throw new AddressRefused(capitalize(refusal));
     return { value: host, detail: `${host} is an IP address; there is nothing to resolve.` };
   }
   // A metadata service's name is refused before it is even looked up.
   const byName = addressRefusal(host, [], policy);
-  if (byName) throw new StepFailure(capitalize(byName));
+  if (byName) throw new AddressRefused(capitalize(byName));
   const found = await lookup(host);
   const addresses = [...new Set(found.map((entry) => entry.address).filter((address) => net.isIP(address)))];
   const first = addresses[0];
   if (first === undefined) throw new StepFailure("The host name does not resolve.");
   // Every address, not only the one used: a name that also resolves inward is refused as a whole.
   const refusal = addressRefusal(host, addresses, policy);
-  if (refusal) throw new StepFailure(`${host} resolves to ${listAddresses(addresses)}. ${capitalize(refusal)}`);
+  if (refusal) throw new AddressRefused(`${host} resolves to ${listAddresses(addresses)}. ${capitalize(refusal)}`);
   const chosen = addresses.length > 1 ? ` The test uses ${first}.` : "";
   return { value: first, detail: `${host} resolves to ${listAddresses(addresses)}.${chosen}` };
 }

@@ -182,7 +182,9 @@ describe("bad credentials for every type", () => {
       "sinchconversation",
       "two webhook entries",
       [entry("webhook"), entry(SINCH_OUT), entry("webhook")],
-      ["credentials.2.authId: This ID is already used by entry 1."],
+      [
+        "credentials.2.authId: This ID is already used by entry 1. Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
+      ],
     ],
     [
       "sinchconversation",
@@ -389,7 +391,7 @@ describe("all errors at once", () => {
       "credentials.1.secret.value: Enter the new secret, or keep the current one.",
       "credentials.3.authId: Invalid input: expected string, received number",
       "credentials.0.authId: Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
-      "credentials.2.authId: This ID is already used by entry 2.",
+      "credentials.2.authId: This ID is already used by entry 2. Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
     ]);
   });
 

@@ -147,7 +147,12 @@ export function credentialIssues(
     }
     const first = seen.get(authId.toLowerCase());
     if (first !== undefined) {
-      issues.push({ path: [index, "authId"], message: `This ID is already used by entry ${first + 1}.` });
+      // A second entry with a reserved ID (sinchconversation's webhook) was most likely meant as the other kind.
+      const other = kind.authId.literal
+        ? definition.credentialKinds.find((k) => k.authId.literal === undefined)
+        : undefined;
+      const hint = other ? ` ${other.authId.formatMessage}` : "";
+      issues.push({ path: [index, "authId"], message: `This ID is already used by entry ${first + 1}.${hint}` });
       return;
     }
     seen.set(authId.toLowerCase(), index);

@@ -128,7 +128,7 @@ export default async function MessagingServicePage({ params }: { params: Promise
         {canModify ? (
           <Card
             title="Test connection"
-            description="Resolves the host, opens TCP and TLS, and makes one request to the saved Service Connection, without sending any credential."
+            description="Resolves the host, opens TCP and TLS, and makes one request to the saved Service Connection, without sending any credential. Only public addresses are reached, unless an administrator allowed internal hosts in Settings."
           >
             <ConnectionTest serviceId={service.id} />
           </Card>
