@@ -42,13 +42,9 @@ export function ConnectionTest({ serviceId }: { serviceId: string }) {
             <p
               className={`border-b border-slate-200 px-3 py-2 text-sm font-medium ${report.ok ? "text-emerald-800" : "text-red-800"}`}
             >
-              {report.ok
-                ? "Reached the service"
-                : report.refused
-                  ? "Not tested: the address may not be reached"
-                  : "Could not reach the service"}{" "}
-              in {report.totalMs} ms
-              {report.httpStatus ? ` — HTTP ${report.httpStatus}` : ""}
+              {report.refused
+                ? "Not tested: this address may not be reached (see below)."
+                : `${report.ok ? "Reached the service" : "Could not reach the service"} in ${report.totalMs} ms${report.httpStatus ? ` — HTTP ${report.httpStatus}` : ""}`}
             </p>
             <ol className="divide-y divide-slate-100 text-sm">
               {report.steps.map((step, index) => (
