@@ -115,6 +115,9 @@ test("type rules are checked on every field, and nothing is saved until they hol
   await expect(page.getByText("The service connection must use https://.")).toBeVisible();
   await expect(page.getByText(/username@accountID/i).last()).toBeVisible();
   await expect(page).toHaveURL(/type=social365$/);
+  await expect(
+    page.getByText("Chosen in the previous step; it cannot change once the service is saved."),
+  ).toBeVisible();
 
   // twilio takes exactly one set of credentials.
   await page.goto("/messaging-services/new?type=twilio");
@@ -122,7 +125,9 @@ test("type rules are checked on every field, and nothing is saved until they hol
   await expect(page.getByRole("button", { name: /^Add/ })).toHaveCount(0);
 });
 
-test("secrets are write-only: kept on re-save, replaced, cleared, and audited without values", async ({ page }) => {
+test("secrets are write-only: kept on re-save, replaced, never cleared, and audited without values", async ({
+  page,
+}) => {
   const name = unique("twilio");
   const first = `first-${randomUUID()}`;
   const second = `second-${randomUUID()}`;
@@ -143,15 +148,12 @@ test("secrets are write-only: kept on re-save, replaced, cleared, and audited wi
   await expect(page.getByText("Changes saved.").first()).toBeVisible();
   await expect(page.getByText("Set", { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: /^Clear/ }).click();
-  await expect(page.getByText("Cleared when you save")).toBeVisible();
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Changes saved.").first()).toBeVisible();
-  await expect(page.getByText("Not set", { exact: true })).toBeVisible();
+  // Every entry needs its secret: there is no Clear, only Replace or removing the entry.
+  await expect(page.getByRole("button", { name: /^Replace/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Clear/ })).toHaveCount(0);
 
   await page.goto(`/audit?objectType=messaging_service&action=modify`);
   await expect(page.getByText("secret replaced").first()).toBeVisible();
-  await expect(page.getByText("secret cleared").first()).toBeVisible();
   const html = await page.content();
   expect(html).not.toContain(first);
   expect(html).not.toContain(second);
@@ -223,13 +225,26 @@ test("incoming authentication: external user flow, Basic credentials and Sinch s
   await page.getByLabel("Repeat the password").fill(password);
   await page.getByRole("button", { name: "Create external user" }).click();
   await expect(page).toHaveURL(new RegExp(`/messaging-services/${twilioId}$`));
+  await expect(page.getByText(`External user ${logonName} created with the Use right on ${twilioName}.`)).toBeVisible();
   await expect(incoming.getByText("Ready")).toBeVisible();
   await expect(incoming.getByRole("link", { name: logonName })).toBeVisible();
+
+  // The flow granted Use on this service only: another twilio service is still not ready, and refuses the user.
+  const otherId = await createService(
+    page,
+    "twilio",
+    unique("twilio-other"),
+    "https://api.twilio.com/2010-04-01/Accounts/AC8/Messages.json",
+    [{ add: /^Add/, authId: "AC8", secret: "other-token" }],
+  );
+  await expect(incoming.getByText("Not ready")).toBeVisible();
+  await expect(incoming.getByRole("link", { name: logonName })).toHaveCount(0);
 
   const body = JSON.stringify({ message: "hello" });
   const post = (headers: Record<string, string>, to = twilioId, data = body) =>
     request.post(`/api/inbound/${to}`, { headers, data });
   expect((await post({ authorization: formatBasicAuth({ logonName, password }) })).status()).toBe(202);
+  expect((await post({ authorization: formatBasicAuth({ logonName, password }) }, otherId)).status()).toBe(403);
   const refused = await post({});
   expect(refused.status()).toBe(401);
   expect(refused.headers()["www-authenticate"]).toContain("Basic");
@@ -302,6 +317,16 @@ test("with Use Local Http Authentication off, services need no incoming authenti
     [{ add: /^Add/, authId: "plan9", secret: "sms-token" }],
   );
   expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(401);
+  const sinchId = await createService(
+    page,
+    "sinchconversation",
+    unique("sinch-signed"),
+    "https://eu.conversation.api.sinch.com/v1/projects/p7/messages:send",
+    [
+      { add: /^Add outgoing entry/, authId: "key-7@app7", secret: "access" },
+      { add: /^Add webhook entry/, secret: `webhook-${randomUUID()}` },
+    ],
+  );
 
   const toggle = async (on: boolean) => {
     await page.goto("/settings");
@@ -321,6 +346,10 @@ test("with Use Local Http Authentication off, services need no incoming authenti
       page.getByRole("region", { name: "Incoming authentication" }).getByText("Authentication off"),
     ).toBeVisible();
     expect((await request.post(`/api/inbound/${id}`, { data: "{}" })).status()).toBe(202);
+    // A service whose webhook entry holds a secret checks the signature whatever the setting says.
+    expect((await request.post(`/api/inbound/${sinchId}`, { data: "{}" })).status()).toBe(401);
+    await page.goto(`/messaging-services/${sinchId}`);
+    await expect(page.getByRole("region", { name: "Incoming authentication" }).getByText("Ready")).toBeVisible();
   } finally {
     await toggle(true);
   }
@@ -329,4 +358,52 @@ test("with Use Local Http Authentication off, services need no incoming authenti
   await expect(
     page.getByRole("row", { name: /Use Local Http Authentication: (on|off) → (on|off)/ }).first(),
   ).toBeVisible();
+});
+
+test("an outgoing entry typed as webhook gets a message and stays editable, so it can be corrected", async ({
+  page,
+}) => {
+  const name = unique("sinch-typo");
+  await page.goto("/messaging-services/new?type=sinchconversation");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page
+    .getByLabel("Service Connection")
+    .fill("https://eu.conversation.api.sinch.com/v1/projects/p5/messages:send");
+  await page.getByRole("button", { name: /^Add webhook entry/ }).click();
+  await page.locator('[id="credentials.0.secret"]').fill("webhook-secret");
+  await page.getByRole("button", { name: /^Add outgoing entry/ }).click();
+  const outgoing = page.locator('[id="credentials.1.authId"]');
+  await outgoing.fill("webhook");
+  await page.locator('[id="credentials.1.secret"]').fill("access-secret");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+
+  await expect(page.getByText("This ID is already used by entry 1")).toBeVisible();
+  await expect(outgoing).toBeEditable();
+  await outgoing.fill("key-5@app5");
+  await expect(page.getByText("This ID is already used by entry 1")).toHaveCount(0);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.locator('[id="credentials.1.authId"]')).toHaveValue("key-5@app5");
+});
+
+test("the inbound endpoint answers bad bytes in the service key with 400 or 404, never 500", async ({ request }) => {
+  for (const key of ["%00", "a%00b", "%1B"]) {
+    expect((await request.post(`/api/inbound/${key}`, { data: "{}" })).status(), key).toBe(404);
+  }
+  for (const key of ["%C0%AE", "%FF", "%E0%80"]) {
+    expect([400, 404], key).toContain((await request.post(`/api/inbound/${key}`, { data: "{}" })).status());
+  }
+});
+
+test("the connection test's allowed internal hosts are checked line by line in Settings", async ({ page }) => {
+  await page.goto("/settings");
+  const hosts = page.getByLabel("Allowed internal hosts");
+  await expect(hosts).toHaveValue("");
+  await hosts.fill("svc.internal.example\nnot a host\n10.0.0.0/33");
+  await page.getByRole("region", { name: "Connection test" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Line 2: “not a host” is not a host name, an IP address or a CIDR range.")).toBeVisible();
+  await expect(page.getByText("Line 3: “10.0.0.0/33” is not a valid CIDR range")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Allowed internal hosts")).toHaveValue("");
+  await expectNoSeriousA11yViolations(page);
 });

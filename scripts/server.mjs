@@ -13,7 +13,22 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Whether the path decodes: Next answers 500 to one that does not (%FF, or overlong UTF-8 such as %C0%AE). */
+function decodablePath(url) {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 createServer((req, res) => {
+  // Such a path names no page, route or service: the request is malformed.
+  if (!decodablePath(req.url)) {
+    res.writeHead(400, { "Cache-Control": "no-store", "Content-Length": "0" }).end();
+    return;
+  }
   if (!trustProxy) {
     req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     delete req.headers["x-real-ip"];

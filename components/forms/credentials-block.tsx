@@ -1,6 +1,7 @@
 "use client";
 // The Authentications block: one row per credential entry. Secrets are write-only: a stored one shows
-// as set, with Replace and Clear; the form never holds its value.
+// as set, with Replace; the form never holds its value. Every entry needs its secret, so there is no
+// Clear: an entry that should have none is removed.
 import { Plus, Trash2 } from "lucide-react";
 import {
   type Control,
@@ -70,7 +71,6 @@ export function CredentialsBlock({
                     id={`credentials.${index}.authId`}
                     {...register(`credentials.${index}.authId`)}
                     placeholder={kind.authId.placeholder}
-                    readOnly={!!kind.authId.literal}
                     disabled={disabled}
                     aria-invalid={!!authIdError}
                     aria-describedby={`credentials.${index}.authId-help${authIdError ? ` credentials.${index}.authId-error` : ""}`}
@@ -115,49 +115,21 @@ export function CredentialsBlock({
                     </div>
                   ) : (
                     <div className="flex flex-wrap items-center gap-2" id={`credentials.${index}.secret`}>
-                      {action === "clear" ? (
-                        <Badge tone="warn">Cleared when you save</Badge>
-                      ) : stored ? (
-                        <Badge tone="good">Set</Badge>
-                      ) : (
-                        <Badge tone="bad">Not set</Badge>
-                      )}
+                      {stored ? <Badge tone="good">Set</Badge> : <Badge tone="bad">Not set</Badge>}
                       {!disabled ? (
-                        <>
-                          <Button
-                            variant="secondary"
-                            aria-label={`Replace ${kind.secret.label.toLowerCase()} of entry ${index + 1}`}
-                            onClick={() =>
-                              setValue(
-                                `credentials.${index}.secret`,
-                                { action: "replace", value: "" },
-                                { shouldDirty: true },
-                              )
-                            }
-                          >
-                            Replace
-                          </Button>
-                          {action === "clear" ? (
-                            <Button
-                              variant="ghost"
-                              onClick={() =>
-                                setValue(`credentials.${index}.secret`, { action: "keep" }, { shouldDirty: true })
-                              }
-                            >
-                              Undo
-                            </Button>
-                          ) : stored ? (
-                            <Button
-                              variant="ghost"
-                              aria-label={`Clear ${kind.secret.label.toLowerCase()} of entry ${index + 1}`}
-                              onClick={() =>
-                                setValue(`credentials.${index}.secret`, { action: "clear" }, { shouldDirty: true })
-                              }
-                            >
-                              Clear
-                            </Button>
-                          ) : null}
-                        </>
+                        <Button
+                          variant="secondary"
+                          aria-label={`Replace ${kind.secret.label.toLowerCase()} of entry ${index + 1}`}
+                          onClick={() =>
+                            setValue(
+                              `credentials.${index}.secret`,
+                              { action: "replace", value: "" },
+                              { shouldDirty: true },
+                            )
+                          }
+                        >
+                          Replace
+                        </Button>
                       ) : null}
                     </div>
                   )}

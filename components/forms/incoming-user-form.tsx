@@ -5,16 +5,24 @@ import { useForm } from "react-hook-form";
 import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZCreateIncomingUserRequest } from "@/lib/users/schemas";
+import { ZIncomingUserForServiceRequest } from "@/lib/messaging/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
 import { PasswordField } from "./password-field";
 
-export function IncomingUserForm({ back }: { back: string }) {
+export function IncomingUserForm({ service }: { service: { id: string; name: string } }) {
   const router = useRouter();
+  const back = `/messaging-services/${service.id}`;
   const form = useForm({
-    resolver: zodResolver(ZCreateIncomingUserRequest),
-    defaultValues: { firstName: "", lastName: "", logonName: "", password: "", confirmPassword: "" },
+    resolver: zodResolver(ZIncomingUserForServiceRequest),
+    defaultValues: {
+      serviceId: service.id,
+      firstName: "",
+      lastName: "",
+      logonName: "",
+      password: "",
+      confirmPassword: "",
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
@@ -23,7 +31,7 @@ export function IncomingUserForm({ back }: { back: string }) {
       applyResult(
         result,
         form.setError,
-        `External user ${values.logonName} created with the Use right on messaging services.`,
+        `External user ${values.logonName} created with the Use right on ${service.name}.`,
       )
     ) {
       router.push(back);

@@ -75,7 +75,15 @@ export function MessagingServiceForm({
         <Field id="name" label="Name" error={errors.name?.message} required help="A descriptive name for the service.">
           {(a11y) => <input {...a11y} {...form.register("name")} disabled={!canSave} className={inputClass} />}
         </Field>
-        <Field id="type" label="Type" help="Chosen when the service was added; it cannot change.">
+        <Field
+          id="type"
+          label="Type"
+          help={
+            service
+              ? "Chosen when the service was added; it cannot change."
+              : "Chosen in the previous step; it cannot change once the service is saved."
+          }
+        >
           {(a11y) => <input {...a11y} value={`${type} — ${definition.label}`} readOnly className={inputClass} />}
         </Field>
         <div className="sm:col-span-2">

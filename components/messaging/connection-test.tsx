@@ -6,7 +6,14 @@ import { testConnectionAction } from "@/app/(console)/messaging-services/actions
 import { Button } from "@/components/ui/button";
 import type { ConnectionReport } from "@/lib/messaging/connection-test";
 
-const STEP_LABELS = { url: "URL", dns: "DNS", tcp: "TCP", tls: "TLS", http: "HTTP request" } as const;
+const STEP_LABELS = {
+  url: "URL",
+  dns: "DNS",
+  tcp: "TCP",
+  tls: "TLS",
+  http: "HTTP request",
+  redirect: "Redirect",
+} as const;
 
 export function ConnectionTest({ serviceId }: { serviceId: string }) {
   const [report, setReport] = useState<ConnectionReport | null>(null);
@@ -35,12 +42,15 @@ export function ConnectionTest({ serviceId }: { serviceId: string }) {
             <p
               className={`border-b border-slate-200 px-3 py-2 text-sm font-medium ${report.ok ? "text-emerald-800" : "text-red-800"}`}
             >
-              {report.ok ? "Reached the service" : "Could not reach the service"} in {report.totalMs} ms
-              {report.httpStatus ? ` — HTTP ${report.httpStatus}` : ""}
+              {report.refused
+                ? "Not tested: this address may not be reached (see below)."
+                : `${report.ok ? "Reached the service" : "Could not reach the service"} in ${report.totalMs} ms${report.httpStatus ? ` — HTTP ${report.httpStatus}` : ""}`}
             </p>
             <ol className="divide-y divide-slate-100 text-sm">
-              {report.steps.map((step) => (
-                <li key={step.step} className="flex items-start gap-2 px-3 py-2">
+              {report.steps.map((step, index) => (
+                // Steps repeat when a redirect is followed; their order is fixed once the report exists.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list never changes once shown
+                <li key={index} className="flex items-start gap-2 px-3 py-2">
                   {step.ok ? (
                     <CircleCheck aria-label="passed" className="mt-0.5 size-4 shrink-0 text-emerald-700" />
                   ) : (

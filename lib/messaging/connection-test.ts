@@ -4,8 +4,10 @@
 // What the probe promises:
 // - It sends no credential of any kind: no Authorization header, no cookie, not even the user:password
 //   part of the URL. So it cannot leak a stored secret to any URL, the saved one included.
-// - Every connection goes to the one address the DNS step chose (the first one), so the report is
-//   about one host. TCP, TLS and HTTP share a single connection; redirects are reported, not followed.
+// - It reaches only public addresses, unless the administrator allowed internal hosts (address-policy.ts):
+//   every address a name resolves to is checked, and the connection goes to the checked address (the
+//   first one), so a second, rebound DNS answer cannot swap it. TCP, TLS and HTTP share one connection.
+// - Redirects are followed (at most MAX_REDIRECTS), each target checked as the first URL was.
 // - The whole probe, not each step, is bounded by `timeoutMs`; a stalling server costs at most that.
 // - Network failures never throw. They become a failed step with a sentence fit for the screen, and
 //   the probe stops there: `steps` lists only the steps that ran, so the last one is the one that failed.
@@ -14,8 +16,9 @@ import { lookup as systemLookup } from "node:dns/promises";
 import https from "node:https";
 import net from "node:net";
 import tls from "node:tls";
+import { type AddressPolicy, addressRefusal, DEFAULT_ADDRESS_POLICY } from "./address-policy";
 
-export type ConnectionStepName = "url" | "dns" | "tcp" | "tls" | "http";
+export type ConnectionStepName = "url" | "dns" | "tcp" | "tls" | "http" | "redirect";
 
 export interface ConnectionStep {
   step: ConnectionStepName;
@@ -27,15 +30,17 @@ export interface ConnectionStep {
 }
 
 export interface ConnectionReport {
-  /** True when all four network steps (dns, tcp, tls, http) succeeded. */
+  /** True when every step succeeded and the last one is an HTTP answer that is not a redirect. */
   ok: boolean;
   /** The steps that ran, in order; after a failed step nothing else runs, so later steps are absent. */
   steps: ConnectionStep[];
   totalMs: number;
-  /** The address TCP, TLS and HTTP went to, once DNS succeeded. */
+  /** The address TCP, TLS and HTTP last went to, once DNS succeeded. */
   address?: string;
   /** The HTTP status of the answer, when there was one (any status counts as an answer). */
   httpStatus?: number;
+  /** True when the probe stopped because an address may not be reached (internal, not allowed). */
+  refused?: boolean;
 }
 
 export interface ResolvedAddress {
@@ -53,6 +58,8 @@ export interface ProbeOptions {
   lookup?: AddressLookup;
   /** Trusted CA certificates, replacing the system's roots (as in tls.connect). */
   ca?: tls.ConnectionOptions["ca"];
+  /** Which internal hosts may be reached; by default none. */
+  policy?: AddressPolicy;
 }
 
 export const CONNECTION_TEST_TIMEOUT_MS = 5_000;
@@ -60,6 +67,7 @@ export const CONNECTION_TEST_USER_AGENT = "Switchboard connection test";
 
 const HTTPS_PORT = 443;
 const MAX_LISTED_ADDRESSES = 4;
+export const MAX_REDIRECTS = 5;
 
 interface Target {
   host: string;
@@ -74,6 +82,9 @@ interface Destroyable {
 
 /** A failure whose sentence the step already knows. */
 class StepFailure extends Error {}
+
+/** The address is not one the probe may reach (address-policy.ts). */
+class AddressRefused extends StepFailure {}
 
 /** The probe's deadline passed while the step was running. */
 class DeadlinePassed extends Error {}
@@ -110,6 +121,7 @@ export async function probeConnection(url: string, options: ProbeOptions = {}): 
       steps.push({ step, ok: true, ms: since(stepStarted), detail });
       return value;
     } catch (error) {
+      if (error instanceof AddressRefused) refused = true;
       const detail =
         error instanceof DeadlinePassed
           ? `No answer within ${formatSeconds(timeoutMs)} s.`
@@ -121,37 +133,83 @@ export async function probeConnection(url: string, options: ProbeOptions = {}): 
     }
   }
 
+  let refused = false;
   const report = (extra: Pick<ConnectionReport, "address" | "httpStatus"> = {}): ConnectionReport => ({
-    ok: steps.length === 4 && steps.every((step) => step.ok),
+    ok: steps.at(-1)?.step === "http" && !isRedirect(extra.httpStatus) && steps.every((step) => step.ok),
     steps,
     totalMs: since(started),
     ...extra,
+    ...(refused ? { refused } : {}),
   });
 
+  const lookup = options.lookup ?? systemAddressLookup;
+  const policy = options.policy ?? DEFAULT_ADDRESS_POLICY;
   try {
-    const address = await run("dns", () => resolveHost(target.host, options.lookup ?? systemAddressLookup), explainDns);
-    if (address === undefined) return report();
+    let current = target;
+    for (let redirects = 0; ; redirects += 1) {
+      const address = await run("dns", () => resolveHost(current.host, lookup, policy), explainDns);
+      if (address === undefined) return report();
 
-    const socket = await run(
-      "tcp",
-      () => openTcp(address, target.port, track),
-      (error) => explainTcp(error, address, target.port),
-    );
-    if (socket === undefined) return report({ address });
+      const socket = await run(
+        "tcp",
+        () => openTcp(address, current.port, track),
+        (error) => explainTcp(error, address, current.port),
+      );
+      if (socket === undefined) return report({ address });
 
-    const secure = await run(
-      "tls",
-      () => openTls(socket, target, options.ca, track),
-      (error) => explainTls(error, target.port),
-    );
-    if (secure === undefined) return report({ address });
+      const hop = current;
+      const secure = await run(
+        "tls",
+        () => openTls(socket, hop, options.ca, track),
+        (error) => explainTls(error, hop.port),
+      );
+      if (secure === undefined) return report({ address });
 
-    const httpStatus = await run("http", () => requestOnce(secure, target, track), explainHttp);
-    return report({ address, httpStatus });
+      const answer = await run("http", () => requestOnce(secure, hop, track), explainHttp);
+      if (answer === undefined) return report({ address });
+      const httpStatus = answer.status;
+      if (!isRedirect(httpStatus) || answer.location === undefined) return report({ address, httpStatus });
+
+      const next = redirectTarget(answer.location, current, redirects);
+      steps.push({
+        step: "redirect",
+        ok: typeof next !== "string",
+        ms: 0,
+        detail: typeof next === "string" ? next : `Following the redirect to ${describeTarget(next)}.`,
+      });
+      if (typeof next === "string") return report({ address, httpStatus });
+      current = next;
+    }
   } finally {
     clearTimeout(timer);
     for (const resource of opened.reverse()) resource.destroy();
   }
+}
+
+function isRedirect(status: number | undefined): boolean {
+  return status !== undefined && status >= 300 && status < 400;
+}
+
+/** Where a redirect leads, or why it is not followed. */
+function redirectTarget(location: string, from: Target, redirectsSoFar: number): Target | string {
+  if (redirectsSoFar >= MAX_REDIRECTS) return `More than ${MAX_REDIRECTS} redirects; the test stops here.`;
+  let url: URL;
+  try {
+    url = new URL(
+      location,
+      `https://${from.host.includes(":") ? `[${from.host}]` : from.host}:${from.port}${from.path}`,
+    );
+  } catch {
+    return "The server redirects to something that is not a URL.";
+  }
+  const target = parseTarget(url.href);
+  if (typeof target === "string")
+    return `The server redirects to ${url.protocol}//${url.host}, which is not tested: ${target}`;
+  return target;
+}
+
+function describeTarget(target: Target): string {
+  return `https://${hostPort(target.host, target.port)}${target.path}`.slice(0, 300);
 }
 
 /** The target of the probe, or why the URL is refused before any network access. */
@@ -169,16 +227,38 @@ function parseTarget(url: string): Target | string {
   return { host, port: parsed.port ? Number(parsed.port) : HTTPS_PORT, path: `${parsed.pathname}${parsed.search}` };
 }
 
-async function resolveHost(host: string, lookup: AddressLookup): Promise<{ value: string; detail: string }> {
-  if (net.isIP(host)) return { value: host, detail: `${host} is an IP address; there is nothing to resolve.` };
+async function resolveHost(
+  host: string,
+  lookup: AddressLookup,
+  policy: AddressPolicy,
+): Promise<{ value: string; detail: string }> {
+  if (net.isIP(host)) {
+    const refusal = addressRefusal(host, [host], policy);
+    if (refusal) throw new AddressRefused(capitalize(refusal));
+    return { value: host, detail: `${host} is an IP address; there is nothing to resolve.` };
+  }
+  // A metadata service's name is refused before it is even looked up.
+  const byName = addressRefusal(host, [], policy);
+  if (byName) throw new AddressRefused(capitalize(byName));
   const found = await lookup(host);
   const addresses = [...new Set(found.map((entry) => entry.address).filter((address) => net.isIP(address)))];
   const first = addresses[0];
   if (first === undefined) throw new StepFailure("The host name does not resolve.");
+  // Every address, not only the one used: a name that also resolves inward is refused as a whole.
+  const refusal = addressRefusal(host, addresses, policy);
+  if (refusal) throw new AddressRefused(`${host} resolves to ${listAddresses(addresses)}. ${capitalize(refusal)}`);
+  const chosen = addresses.length > 1 ? ` The test uses ${first}.` : "";
+  return { value: first, detail: `${host} resolves to ${listAddresses(addresses)}.${chosen}` };
+}
+
+function listAddresses(addresses: readonly string[]): string {
   const listed = addresses.slice(0, MAX_LISTED_ADDRESSES).join(", ");
   const more = addresses.length > MAX_LISTED_ADDRESSES ? ` and ${addresses.length - MAX_LISTED_ADDRESSES} more` : "";
-  const chosen = addresses.length > 1 ? ` The test uses ${first}.` : "";
-  return { value: first, detail: `${host} resolves to ${listed}${more}.${chosen}` };
+  return `${listed}${more}`;
+}
+
+function capitalize(sentence: string): string {
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }
 
 function openTcp(
@@ -238,7 +318,7 @@ function requestOnce(
   secure: tls.TLSSocket,
   target: Target,
   track: <T extends Destroyable>(resource: T) => T,
-): Promise<{ value: number; detail: string }> {
+): Promise<{ value: { status: number; location?: string }; detail: string }> {
   return new Promise((resolve, reject) => {
     const request = track(
       https.request({
@@ -259,7 +339,8 @@ function requestOnce(
       // Only the status matters; the body is never read, and the connection is closed by the probe.
       response.on("error", () => {});
       const status = response.statusCode ?? 0;
-      resolve({ value: status, detail: describeStatus(status, response.statusMessage) });
+      const location = response.headers.location;
+      resolve({ value: { status, location }, detail: describeStatus(status, response.statusMessage) });
     });
     request.end();
   });
@@ -386,7 +467,7 @@ function describeStatus(status: number, message: string | undefined): string {
   // The reason phrase comes from the server: trimmed and stripped of control characters before display.
   const phrase = (message ?? "").replace(/\p{Cc}/gu, "").slice(0, 80);
   const answer = `The server answered HTTP ${status}${phrase ? ` ${phrase}` : ""}.`;
-  if (status >= 300 && status < 400) return `${answer} Redirects are not followed.`;
+
   if (status === 401 || status === 403) return `${answer} The test sends no credentials.`;
   return answer;
 }

@@ -282,6 +282,25 @@ describe("types and settings that need no credentials", () => {
 });
 
 describe("Sinch Conversation API webhooks", () => {
+  it("checks the signature whatever the setting says once the webhook entry holds a secret", async () => {
+    await setLocalHttpAuthentication(false);
+    const signed = await makeSinchService();
+    const unsigned = await deliver({ serviceKey: signed.id });
+    const forged = await deliver({ serviceKey: signed.id, headers: sinchHeaders({ secret: "not-the-secret" }) });
+    const genuine = await deliver({ serviceKey: signed.id, headers: sinchHeaders() });
+
+    expect([unsigned.status, forged.status, genuine.status]).toEqual([401, 401, 202]);
+    expect(unsigned.audit).toMatchObject({ outcome: "refused", detail: expect.stringMatching(/^401 Sinch signature/) });
+
+    // Without a secret there is nothing to check: the setting decides, and it is off.
+    for (const webhook of [null, "none"] as const) {
+      const bare = await makeSinchService(webhook);
+      const result = await deliver({ serviceKey: bare.id });
+      expect(result.status).toBe(202);
+      expect(result.audit.detail).toMatch(/Use Local Http Authentication is off/);
+    }
+  });
+
   it("accepts a correctly signed callback", async () => {
     const service = await makeSinchService();
 
@@ -371,6 +390,17 @@ describe("unknown services, sizes and rates", () => {
 
     expect((await deliver({ serviceKey: randomUUID() })).status).toBe(404);
     expect((await deliver({ serviceKey: "x".repeat(500) })).status).toBe(404);
+  });
+
+  it.each([
+    ["a NUL", "\u0000"],
+    ["a NUL inside a name", "a\u0000b"],
+    ["another control character", "svc\u001b[31m"],
+  ])("answers 404 for a key holding %s (no name can) and audits it as an unknown service", async (_, key) => {
+    const result = await deliver({ serviceKey: key });
+    expect(result.status).toBe(404);
+    expect(result.audit).toMatchObject({ objectId: null, outcome: "failed" });
+    expect(result.audit.detail).toBe(`404 unknown service ${JSON.stringify(key)}, ${Buffer.byteLength(BODY)} bytes`);
   });
 
   it("refuses a body over 1 MiB with 413 before authentication, and takes exactly 1 MiB", async () => {

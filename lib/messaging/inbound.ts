@@ -197,12 +197,8 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     return { status: 202, reason: "accepted", caller };
   }
 
-  async function sinch(request: InboundRequest, service: Service, now: number): Promise<Outcome> {
+  async function sinch(request: InboundRequest, service: Service, now: number, entry: WebhookEntry): Promise<Outcome> {
     const caller = { id: null, logonName: SINCH_ACTOR };
-    const entry = await db().messagingCredential.findUnique({
-      where: { serviceId_authId: { serviceId: service.id, authId: SINCH_WEBHOOK_AUTH_ID } },
-      omit: { secretSealed: false },
-    });
     if (!entry?.secretSealed) {
       return { status: 403, reason: entry ? "webhook entry has no secret" : "no webhook entry", caller };
     }
@@ -246,6 +242,12 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     if (size > options.maxBodyBytes) {
       return { status: 413, reason: `body over ${options.maxBodyBytes} bytes`, caller: anonymous };
     }
+    // A type not (or no longer) in the catalog gets the strictest treatment: Basic authentication.
+    const type = isMessagingServiceType(service.type) ? service.type : null;
+    const webhook = type === "sinchconversation" ? await webhookEntry(service.id) : null;
+    // Sinch signs every callback with the webhook secret: once a service holds one, an unsigned callback
+    // is a forgery, whatever the setting says.
+    if (webhook?.secretSealed) return sinch(request, service, now, webhook);
     if (!(await settingValue("useLocalHttpAuthentication"))) {
       return {
         status: 202,
@@ -253,12 +255,10 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
         caller: anonymous,
       };
     }
-    // A type not (or no longer) in the catalog gets the strictest treatment: Basic authentication.
-    const type = isMessagingServiceType(service.type) ? service.type : null;
     if (type && !needsIncomingAuthentication(type)) {
       return { status: 202, reason: `accepted, ${type} needs no incoming authentication`, caller: anonymous };
     }
-    return type === "sinchconversation" ? sinch(request, service, now) : basic(request, service, now);
+    return type === "sinchconversation" ? sinch(request, service, now, webhook) : basic(request, service, now);
   }
 
   return async function receive(request: InboundRequest): Promise<InboundResponse> {
@@ -285,9 +285,20 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
   };
 }
 
+type WebhookEntry = { id: string; secretSealed: string | null } | null;
+
+/** The service's entry that holds Sinch's webhook secret, with the sealed secret. */
+function webhookEntry(serviceId: string): Promise<WebhookEntry> {
+  return db().messagingCredential.findUnique({
+    where: { serviceId_authId: { serviceId, authId: SINCH_WEBHOOK_AUTH_ID } },
+    select: { id: true, secretSealed: true },
+  });
+}
+
 /** By id first (ids are uuids), then by name, ignoring case. */
 async function findService(key: string): Promise<Service | null> {
-  if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH) return null;
+  // No name holds a control character, and PostgreSQL cannot even compare text holding NUL.
+  if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH || /\p{Cc}/u.test(key)) return null;
   const select = { id: true, name: true, type: true } as const;
   if (UUID.test(key)) {
     const byId = await db().messagingService.findUnique({ where: { id: key.toLowerCase() }, select });

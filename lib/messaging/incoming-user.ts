@@ -1,12 +1,28 @@
 // The guided "Create external user for incoming authentication" flow of the seed: a new external user
-// holding Use on messaging services through the built-in Integration role.
+// holding Use on the one service the flow was started from, as a right of its own (the seed's User Rights
+// block). Wider grants are a deliberate choice in the rights editor, not a side effect of this flow.
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import type { TCreateIncomingUserRequest } from "../users/schemas";
+import { invalid, notFound } from "../errors";
+import { requireRight } from "../rights/require";
 import { createUser } from "../users/service";
+import { authenticatesCallersAsUsers, incomingUserRequirements } from "./permissions";
+import type { TIncomingUserForServiceRequest } from "./schemas";
 
-export async function createIncomingUser(actor: Actor, input: TCreateIncomingUserRequest) {
-  const integration = await db().role.findUniqueOrThrow({ where: { builtIn: "integration" }, select: { id: true } });
-  // createUser checks the rights: create users, manage their rights, and hold Use on messaging services.
-  return createUser(actor, { ...input, email: "", enabled: true, kind: "external", roleIds: [integration.id] });
+export async function createIncomingUser(actor: Actor, input: TIncomingUserForServiceRequest) {
+  for (const right of incomingUserRequirements(input.serviceId)) {
+    await requireRight(actor, right.objectType, right.access, right.objectId);
+  }
+  const service = await db().messagingService.findUnique({
+    where: { id: input.serviceId },
+    select: { id: true, name: true, type: true },
+  });
+  if (!service) throw notFound("This messaging service");
+  if (!authenticatesCallersAsUsers(service.type)) {
+    throw invalid({}, `${service.name} does not authenticate its callers as external users.`);
+  }
+  const { serviceId: _, ...fields } = input;
+  return createUser(actor, { ...fields, email: "", kind: "external", enabled: true, roleIds: [] }, [
+    { objectType: "messaging_service", access: "use", objectId: service.id },
+  ]);
 }

@@ -15,10 +15,10 @@ import {
   updateServiceRequest,
 } from "../testing/messaging-requests";
 import { NEW_PASSWORD, updateUserRequest } from "../testing/requests";
-import { ZCreateIncomingUserRequest } from "../users/schemas";
 import { updateUser } from "../users/service";
 import { createIncomingUser } from "./incoming-user";
 import type { Readiness } from "./readiness";
+import { ZIncomingUserForServiceRequest } from "./schemas";
 import {
   createMessagingService,
   getMessagingService,
@@ -67,8 +67,9 @@ const roleWithUseOn = (id: string) =>
 
 const sorted = (...services: { id: string }[]) => services.map((s) => s.id).sort();
 
-const incomingUserRequest = () =>
-  ZCreateIncomingUserRequest.parse({
+const incomingUserRequest = (serviceId: string) =>
+  ZIncomingUserForServiceRequest.parse({
+    serviceId,
     firstName: "Inbound",
     lastName: "Gateway",
     logonName: uniqueName("inbound"),
@@ -84,7 +85,7 @@ describe("readiness of types that authenticate callers as external users", () =>
     expect((await getMessagingService(admin, twilio.id)).readiness).toBe("missing");
     expect(await readiness()).toEqual({ [twilio.id]: "missing" });
 
-    const user = await createIncomingUser(admin, incomingUserRequest());
+    const user = await createIncomingUser(admin, incomingUserRequest(twilio.id));
 
     const shown = await getMessagingService(admin, twilio.id);
     expect(shown.readiness).toBe("ready");
@@ -113,7 +114,7 @@ describe("readiness of types that authenticate callers as external users", () =>
     // Earlier tests' external users hold Use on all services; only this test's users are compared.
     const mine = [external.id, consoleUser.id, off.id];
     const shownUsers = async (id: string) =>
-      (await getMessagingService(admin, id)).incomingUsers.filter((u) => mine.includes(u.id));
+      ((await getMessagingService(admin, id)).incomingUsers ?? []).filter((u) => mine.includes(u.id));
     expect(await shownUsers(named.id)).toEqual([{ id: external.id, logonName: external.logonName, enabled: true }]);
     expect(await shownUsers(consoleOnly.id)).toEqual([]);
     expect(await shownUsers(disabled.id)).toEqual([{ id: off.id, logonName: off.logonName, enabled: false }]);
@@ -125,7 +126,7 @@ describe("readiness of sinchconversation, which signs its callbacks", () => {
     const admin = await bootstrapAdministrator();
     const { make, readiness } = makeServices(admin);
     const sinch = await make("sinchconversation");
-    await createIncomingUser(admin, incomingUserRequest());
+    await makeUser({ kind: "external", roles: ["integration"] });
     expect(await readiness()).toEqual({ [sinch.id]: "missing" });
     expect((await getMessagingService(admin, sinch.id)).readiness).toBe("missing");
 
@@ -144,7 +145,7 @@ describe("readiness of sinchconversation, which signs its callbacks", () => {
     const kept = await updateServiceRequest(sinch.id);
     await updateMessagingService(admin, {
       ...kept,
-      credentials: kept.credentials.map((c) => (c.id === webhook.id ? { ...c, secret: { action: "clear" } } : c)),
+      credentials: kept.credentials.filter((c) => c.id !== webhook.id),
     });
     expect(await readiness()).toEqual({ [sinch.id]: "missing" });
     expect((await getMessagingService(admin, sinch.id)).readiness).toBe("missing");
@@ -194,10 +195,15 @@ describe("the list's readiness and type filters", () => {
 
     const off = await list(admin, { q: "x" });
     expect(off.incomingAuthentication).toBe(false);
-    expect(await readiness()).toEqual(Object.fromEntries(all.map((id) => [id, "off"])));
-    expect(await ids({ readiness: "off" })).toEqual(all);
-    for (const wanted of ["ready", "missing", "not_needed"] as const)
-      expect(await ids({ readiness: wanted })).toEqual([]);
+    // A webhook secret is checked whatever the setting says: that service stays ready.
+    const offAll = all.filter((id) => id !== sinchReady.id);
+    expect(await readiness()).toEqual({
+      ...Object.fromEntries(offAll.map((id) => [id, "off"])),
+      [sinchReady.id]: "ready",
+    });
+    expect(await ids({ readiness: "off" })).toEqual(offAll);
+    expect(await ids({ readiness: "ready" })).toEqual(sorted(sinchReady));
+    for (const wanted of ["missing", "not_needed"] as const) expect(await ids({ readiness: wanted })).toEqual([]);
     expect(await ids({ type: "wavy", readiness: "off" })).toEqual(sorted(wavy));
     expect((await getMessagingService(admin, twilioReady.id)).readiness).toBe("off");
     expect((await getMessagingService(admin, facebook.id)).readiness).toBe("off");
@@ -216,7 +222,7 @@ describe("the list's readiness and type filters", () => {
       facebook: await make("facebook"),
     };
 
-    await createIncomingUser(admin, incomingUserRequest());
+    await makeUser({ kind: "external", roles: ["integration"] });
 
     const expected: Record<string, Readiness> = {
       [services.sap365.id]: "ready",

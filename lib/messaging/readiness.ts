@@ -1,17 +1,18 @@
 // Incoming authentication readiness. With "Use Local Http Authentication" on, a service whose type needs
 // incoming authentication is ready when
 // - its type signs callbacks (sinchconversation: the seed's "webhook" entry): that entry has a secret;
-// - otherwise: an enabled external user holds Use on the service (or on all services).
+// - otherwise: an enabled external user holds Use on the service (or on all services), through a role or directly.
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { settingValue } from "../settings/service";
 import {
   isMessagingServiceType,
   MESSAGING_SERVICE_TYPES,
-  type MessagingServiceType,
   needsIncomingAuthentication,
-  serviceTypeDefinition,
+  signingEntryId,
 } from "./service-types";
+
+export { signingEntryId };
 
 export type Readiness = "ready" | "missing" | "not_needed" | "off";
 
@@ -25,11 +26,6 @@ export const READINESS_LABELS: Record<Readiness, string> = {
   off: "Authentication off",
 };
 
-/** The Authentication ID of the entry whose secret signs incoming callbacks, for types that sign them. */
-export function signingEntryId(type: MessagingServiceType): string | undefined {
-  return serviceTypeDefinition(type).credentialKinds.find((kind) => kind.key === "incoming")?.authId.literal;
-}
-
 const NEEDING = MESSAGING_SERVICE_TYPES.filter((t) => needsIncomingAuthentication(t));
 const SIGNED = NEEDING.filter((t) => signingEntryId(t));
 const BY_USER = NEEDING.filter((t) => !signingEntryId(t));
@@ -42,17 +38,20 @@ export interface UseGrants {
 
 /** Which services enabled external users may use, and whether incoming authentication is on at all. */
 export async function loadUseGrants(): Promise<UseGrants> {
-  const [enabled, grants] = await Promise.all([
+  const enabledExternal = { enabled: true, kind: "external" } as const;
+  const [enabled, roleGrants, directGrants] = await Promise.all([
     settingValue("useLocalHttpAuthentication"),
     db().roleRight.findMany({
-      where: {
-        objectType: "messaging_service",
-        access: "use",
-        role: { users: { some: { user: { enabled: true, kind: "external" } } } },
-      },
+      where: { objectType: "messaging_service", access: "use", role: { users: { some: { user: enabledExternal } } } },
+      select: { objectId: true },
+    }),
+    // Rights held directly (the guided incoming-user flow grants them so), besides those of roles.
+    db().userRight.findMany({
+      where: { objectType: "messaging_service", access: "use", user: enabledExternal },
       select: { objectId: true },
     }),
   ]);
+  const grants = [...roleGrants, ...directGrants];
   return {
     enabled,
     all: grants.some((g) => g.objectId === null),
@@ -72,24 +71,26 @@ export function readinessOf(
   grants: UseGrants,
   service: { id: string; type: string; credentials?: { id: string }[] },
 ): Readiness {
-  if (!grants.enabled) return "off";
-  if (!isMessagingServiceType(service.type) || !needsIncomingAuthentication(service.type)) return "not_needed";
-  if (signingEntryId(service.type)) return (service.credentials?.length ?? 0) > 0 ? "ready" : "missing";
+  const type = isMessagingServiceType(service.type) ? service.type : null;
+  const signs = type !== null && !!signingEntryId(type);
+  const signingSecretSet = signs && (service.credentials?.length ?? 0) > 0;
+  // A signing secret is checked whatever the setting says (see inbound.ts).
+  if (!grants.enabled) return signingSecretSet ? "ready" : "off";
+  if (type === null || !needsIncomingAuthentication(type)) return "not_needed";
+  if (signs) return signingSecretSet ? "ready" : "missing";
   return grants.all || grants.ids.has(service.id) ? "ready" : "missing";
 }
 
 /** The same decision as a Prisma filter, so lists of any size filter in the database. */
 export function readinessWhere(grants: UseGrants, wanted: Readiness): Prisma.MessagingServiceWhereInput {
   const none = { id: { in: [] as string[] } };
-  if (!grants.enabled) return wanted === "off" ? {} : none;
+  const signedReady = { type: { in: SIGNED }, credentials: { some: signingWhere } };
+  if (!grants.enabled) return wanted === "off" ? { NOT: signedReady } : wanted === "ready" ? signedReady : none;
   if (wanted === "off") return none;
   if (wanted === "not_needed") return { type: { notIn: NEEDING } };
   if (wanted === "ready") {
     return {
-      OR: [
-        { type: { in: SIGNED }, credentials: { some: signingWhere } },
-        { type: { in: BY_USER }, ...(grants.all ? {} : { id: { in: [...grants.ids] } }) },
-      ],
+      OR: [signedReady, { type: { in: BY_USER }, ...(grants.all ? {} : { id: { in: [...grants.ids] } }) }],
     };
   }
   return {

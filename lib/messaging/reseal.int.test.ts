@@ -35,9 +35,38 @@ describe("resealCredentialSecrets", () => {
 
     process.env.SWITCHBOARD_SECRET_KEY = newKey;
     process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = oldKey;
+    const auditBefore = new Set((await db().auditEvent.findMany({ select: { id: true } })).map((row) => row.id));
     const first = await resealCredentialSecrets();
     expect(first.resealed).toBe(1);
-    expect((await resealCredentialSecrets()).resealed).toBe(0);
+    const second = await resealCredentialSecrets();
+    expect(second.resealed).toBe(0);
+
+    // Each run leaves one row in the audit trail, naming the command and what it did; never a secret.
+    const audit = await db().auditEvent.findMany({
+      where: { id: { notIn: [...auditBefore] } },
+      orderBy: { at: "asc" },
+    });
+    expect(
+      audit.map((row) => [row.action, row.objectType, row.actorId, row.actorName, row.outcome, row.detail]),
+    ).toEqual([
+      [
+        "reseal",
+        "messaging_service",
+        null,
+        "secrets:reseal (command line)",
+        "success",
+        `1 of ${first.checked} stored secrets sealed again under the current key`,
+      ],
+      [
+        "reseal",
+        "messaging_service",
+        null,
+        "secrets:reseal (command line)",
+        "success",
+        `0 of ${second.checked} stored secrets sealed again under the current key`,
+      ],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("the secret");
 
     process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = "";
     const row = await db().messagingCredential.findUniqueOrThrow({

@@ -182,7 +182,9 @@ describe("bad credentials for every type", () => {
       "sinchconversation",
       "two webhook entries",
       [entry("webhook"), entry(SINCH_OUT), entry("webhook")],
-      ["credentials.2.authId: This ID is already used by entry 1."],
+      [
+        "credentials.2.authId: This ID is already used by entry 1. Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
+      ],
     ],
     [
       "sinchconversation",
@@ -315,16 +317,23 @@ describe("the service connection", () => {
   });
 });
 
+const SECRET_CHOICE = "Keep the secret or enter a new one: every entry needs its secret (remove the entry to drop it).";
+
 describe("write-only secrets", () => {
-  it("keeps, replaces or clears the secret of an existing entry", () => {
-    for (const secret of [{ action: "keep" }, { action: "replace", value: "new" }, { action: "clear" }]) {
+  it("keeps or replaces the secret of an existing entry", () => {
+    for (const secret of [{ action: "keep" }, { action: "replace", value: "new" }]) {
       const input = service("twilio", [{ id: CREDENTIAL_ID, authId: "user", secret }]);
       expect(issues(ZMessagingServiceFields, input), secret.action).toEqual([]);
     }
   });
 
+  it("refuses to clear a secret: every entry needs its own", () => {
+    const input = service("twilio", [{ id: CREDENTIAL_ID, authId: "user", secret: { action: "clear" } }]);
+    expect(issues(ZMessagingServiceFields, input)).toEqual([`credentials.0.secret.action: ${SECRET_CHOICE}`]);
+  });
+
   it("asks for the secret of a new entry", () => {
-    for (const secret of [{ action: "keep" }, { action: "clear" }]) {
+    for (const secret of [{ action: "keep" }]) {
       const input = service("facebook", [
         { id: CREDENTIAL_ID, authId: "1", secret: { action: "keep" } },
         { authId: "2", secret },
@@ -342,13 +351,9 @@ describe("write-only secrets", () => {
       ]);
     }
     const unknown = service("wavy", [{ authId: "user", secret: { action: "show" } }]);
-    expect(issues(ZMessagingServiceFields, unknown)).toEqual([
-      "credentials.0.secret.action: Choose whether to keep, replace or clear the secret.",
-    ]);
+    expect(issues(ZMessagingServiceFields, unknown)).toEqual([`credentials.0.secret.action: ${SECRET_CHOICE}`]);
     const missing = service("wavy", [{ authId: "user" }]);
-    expect(issues(ZMessagingServiceFields, missing)).toEqual([
-      "credentials.0.secret: Choose whether to keep, replace or clear the secret.",
-    ]);
+    expect(issues(ZMessagingServiceFields, missing)).toEqual([`credentials.0.secret: ${SECRET_CHOICE}`]);
   });
 
   it("refuses an overlong secret and a bad entry id", () => {
@@ -386,7 +391,7 @@ describe("all errors at once", () => {
       "credentials.1.secret.value: Enter the new secret, or keep the current one.",
       "credentials.3.authId: Invalid input: expected string, received number",
       "credentials.0.authId: Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
-      "credentials.2.authId: This ID is already used by entry 2.",
+      "credentials.2.authId: This ID is already used by entry 2. Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
     ]);
   });
 

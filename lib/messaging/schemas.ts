@@ -2,6 +2,7 @@
 // (formats and how many credential entries) come from service-types.ts.
 import { z } from "zod";
 import { textProblem, ZId, ZVersion, zLine, zSecretText } from "../schemas";
+import { ZCreateIncomingUserRequest } from "../users/schemas";
 import {
   type CredentialKind,
   credentialKindFor,
@@ -26,7 +27,7 @@ export const ZServiceConnection = zLine({ max: 2048, required: "Enter the servic
 
 /**
  * Secrets are write-only: the form never holds a stored one. "keep" leaves it as it is, "replace" sets a
- * new value, "clear" removes it.
+ * new value. There is no "clear": every entry needs its secret, and an entry that should have none goes.
  */
 export const ZSecretChange = z.discriminatedUnion(
   "action",
@@ -40,9 +41,8 @@ export const ZSecretChange = z.discriminatedUnion(
         "Enter the new secret, or keep the current one.",
       ),
     }),
-    z.object({ action: z.literal("clear") }),
   ],
-  "Choose whether to keep, replace or clear the secret.",
+  "Keep the secret or enter a new one: every entry needs its secret (remove the entry to drop it).",
 );
 
 export const ZCredentialEntry = z
@@ -84,6 +84,10 @@ function blocksCredentialChecks(issue: { path?: PropertyKey[] }): boolean {
 export const ZCreateMessagingServiceRequest = ZMessagingServiceFields;
 export const ZUpdateMessagingServiceRequest = ZMessagingServiceFields.safeExtend({ id: ZId, version: ZVersion });
 
+/** The guided incoming-user flow: the new user's fields and the service the flow was started from. */
+export const ZIncomingUserForServiceRequest = ZCreateIncomingUserRequest.safeExtend({ serviceId: ZId });
+
+export type TIncomingUserForServiceRequest = z.infer<typeof ZIncomingUserForServiceRequest>;
 export type TSecretChange = z.infer<typeof ZSecretChange>;
 export type TCredentialEntry = z.infer<typeof ZCredentialEntry>;
 export type TMessagingServiceFields = z.infer<typeof ZMessagingServiceFields>;
@@ -141,7 +145,12 @@ export function credentialIssues(
     }
     const first = seen.get(authId.toLowerCase());
     if (first !== undefined) {
-      issues.push({ path: [index, "authId"], message: `This ID is already used by entry ${first + 1}.` });
+      // A second entry with a reserved ID (sinchconversation's webhook) was most likely meant as the other kind.
+      const other = kind.authId.literal
+        ? definition.credentialKinds.find((k) => k.authId.literal === undefined)
+        : undefined;
+      const hint = other ? ` ${other.authId.formatMessage}` : "";
+      issues.push({ path: [index, "authId"], message: `This ID is already used by entry ${first + 1}.${hint}` });
       return;
     }
     seen.set(authId.toLowerCase(), index);

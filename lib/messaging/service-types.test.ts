@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   credentialKindFor,
+  incomingAuthenticationMode,
   isMessagingServiceType,
   MESSAGING_SERVICE_TYPE_DEFINITIONS,
   MESSAGING_SERVICE_TYPES,
@@ -98,5 +99,22 @@ describe("the service type catalogue", () => {
       expect(serviceConnectionAdvice("sinchconversation", url), url).toContain("{eu|us}");
     }
     expect(serviceConnectionAdvice("twilio", "https://anything.example.com")).toBeNull();
+  });
+});
+
+describe("incomingAuthenticationMode", () => {
+  it("puts sinchconversation with its signature, not with the types whose callers are external users", () => {
+    expect(Object.fromEntries(MESSAGING_SERVICE_TYPES.map((type) => [type, incomingAuthenticationMode(type)]))).toEqual(
+      {
+        facebook: "none",
+        sap365: "external_user",
+        twilio: "external_user",
+        social365: "external_user",
+        c4semail: "none",
+        sinchconversation: "signature",
+        sinchsms: "external_user",
+        wavy: "external_user",
+      },
+    );
   });
 });

@@ -262,3 +262,42 @@ export function serviceConnectionAdvice(type: MessagingServiceType, url: string)
   const { expected } = MESSAGING_SERVICE_TYPE_DEFINITIONS[type].serviceConnection;
   return expected && !expected.pattern.test(url.trim()) ? expected.advice : null;
 }
+
+/** The Authentication ID of the entry whose secret signs incoming callbacks, for types that sign them. */
+export function signingEntryId(type: MessagingServiceType): string | undefined {
+  return serviceTypeDefinition(type).credentialKinds.find((kind) => kind.key === "incoming")?.authId.literal;
+}
+
+/** How callers of a type authenticate: not at all, by the signature of its signing entry, or as an external user. */
+export type IncomingAuthenticationMode = "none" | "signature" | "external_user";
+
+export function incomingAuthenticationMode(type: MessagingServiceType): IncomingAuthenticationMode {
+  if (!needsIncomingAuthentication(type)) return "none";
+  return signingEntryId(type) ? "signature" : "external_user";
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** What "Use Local Http Authentication" asks of each type's callers, in words, from the catalogue above. */
+export function incomingAuthenticationHelp(): string {
+  const byMode = (mode: IncomingAuthenticationMode) =>
+    MESSAGING_SERVICE_TYPES.filter((type) => incomingAuthenticationMode(type) === mode);
+  const users = byMode("external_user");
+  const signed = byMode("signature");
+  const none = byMode("none");
+  const sentences = ["When on, external systems must authenticate when they deliver to a messaging service."];
+  if (users.length > 0) {
+    sentences.push(
+      `${listOf(users)} callers authenticate with HTTP Basic as an enabled external user with the Use right on that service.`,
+    );
+  }
+  for (const type of signed) {
+    sentences.push(
+      `${type} callbacks are checked against the signature made with the secret of the service's ${signingEntryId(type)} entry; once that entry holds a secret, this is checked even when the setting is off.`,
+    );
+  }
+  if (none.length > 0) sentences.push(`${listOf(none)} need no incoming authentication.`);
+  return sentences.join(" ");
+}

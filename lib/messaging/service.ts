@@ -40,7 +40,7 @@ export const ZServiceListFilter = ZListParams.extend({
   readiness: z.enum(READINESS_FILTERS).optional().catch(undefined),
 });
 
-// Services may also ask for "off" (every service, when incoming authentication is off).
+// Services may also ask for "off" (every service that authenticates nobody, when incoming authentication is off).
 export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
@@ -85,22 +85,25 @@ export async function getMessagingService(actor: Actor, id: string) {
   });
   if (!service) throw notFound("This messaging service");
   const grants = await loadUseGrants();
-  const users = await db().user.findMany({
-    where: {
-      kind: "external",
-      roles: {
-        some: {
-          role: {
-            rights: {
-              some: { objectType: "messaging_service", access: "use", OR: [{ objectId: null }, { objectId: id }] },
-            },
-          },
+  // A logon name is half of a credential pair: only those who may view a user learn theirs.
+  const userScope = scopeOf(actor.rights, "user", "view");
+  const mayViewUsers = userScope.all || userScope.ids.length > 0;
+  const useRight = {
+    objectType: "messaging_service" as const,
+    access: "use" as const,
+    OR: [{ objectId: null }, { objectId: id }],
+  };
+  const users = mayViewUsers
+    ? await db().user.findMany({
+        where: {
+          ...scopeWhere(userScope),
+          kind: "external",
+          OR: [{ roles: { some: { role: { rights: { some: useRight } } } } }, { rights: { some: useRight } }],
         },
-      },
-    },
-    select: { id: true, logonName: true, enabled: true },
-    orderBy: { logonKey: "asc" },
-  });
+        select: { id: true, logonName: true, enabled: true },
+        orderBy: { logonKey: "asc" },
+      })
+    : null;
   const credentials = service.credentials.map(({ secretSealed, ...credential }) => ({
     ...credential,
     secretSet: !!secretSealed,
@@ -113,6 +116,7 @@ export async function getMessagingService(actor: Actor, id: string) {
       ...service,
       credentials: credentials.filter((c) => c.authId === signing && c.secretSet),
     }),
+    /** Null when the actor may view no user at all. */
     incomingUsers: users,
   };
 }
@@ -127,7 +131,7 @@ function credentialChanges(before: StoredCredential[], after: StoredCredential[]
     if (!old) changes[credential.authId] = "added";
     else if (old.authId !== credential.authId) changes[credential.authId] = `renamed from ${old.authId}`;
     if (old && old.secretSealed !== credential.secretSealed) {
-      const what = credential.secretSealed ? "secret replaced" : "secret cleared";
+      const what = "secret replaced";
       changes[credential.authId] = changes[credential.authId] ? `${changes[credential.authId]}, ${what}` : what;
     }
   }
@@ -135,22 +139,30 @@ function credentialChanges(before: StoredCredential[], after: StoredCredential[]
   return changes;
 }
 
-/** The credentials to store for the submitted entries; secrets the form kept stay as they were. */
+/**
+ * The credentials to store for the submitted entries; secrets the form kept stay as they were. Every entry
+ * needs its secret: one stored without (cleared before this rule) must get one or go, else it would pass
+ * for the service's credentials.
+ */
 function resolveCredentials(entries: TCredentialEntry[], before: StoredCredential[]): StoredCredential[] {
-  return entries.map((entry, index) => {
+  const errors: Record<string, string[]> = {};
+  const resolved = entries.map((entry, index) => {
     const existing = entry.id ? before.find((b) => b.id === entry.id) : undefined;
     if (entry.id && !existing) {
-      throw invalid({ [`credentials.${index}.authId`]: ["This entry was removed meanwhile; reload the service."] });
+      errors[`credentials.${index}.authId`] = ["This entry was removed meanwhile; reload the service."];
     }
     const id = existing?.id ?? randomUUID();
     const secretSealed =
       entry.secret.action === "replace"
         ? sealCredentialSecret(id, entry.secret.value)
-        : entry.secret.action === "clear"
-          ? null
-          : (existing?.secretSealed ?? null);
+        : (existing?.secretSealed ?? null);
+    if (existing && !secretSealed) {
+      errors[`credentials.${index}.secret`] = ["This entry has no secret: enter one, or remove the entry."];
+    }
     return { id, authId: entry.authId.trim(), secretSealed };
   });
+  if (Object.keys(errors).length > 0) throw invalid(errors);
+  return resolved;
 }
 
 function snapshot(service: { name: string; type: string; serviceConnection: string }) {

@@ -1,5 +1,6 @@
 // "Test connection" on a saved service: only for those who may modify it, only to its saved URL,
-// never with a credential. Recorded in the audit trail, since it makes the server reach out.
+// never with a credential, and only to internal hosts an administrator allowed in Settings. Recorded in
+// the audit trail, since it makes the server reach out.
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
@@ -7,6 +8,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { requireRight } from "../rights/require";
 import { ZId } from "../schemas";
+import { settingValue } from "../settings/service";
 import { type ConnectionReport, probeConnection } from "./connection-test";
 
 export const ZTestConnectionRequest = z.object({ id: ZId });
@@ -21,7 +23,8 @@ export async function testServiceConnection(
     select: { id: true, name: true, serviceConnection: true },
   });
   if (!service) throw notFound("This messaging service");
-  const report = await probeConnection(service.serviceConnection);
+  const allowedInternalHosts = await settingValue("allowedInternalHosts");
+  const report = await probeConnection(service.serviceConnection, { policy: { allowedInternalHosts } });
   const last = report.steps.at(-1);
   await recordAudit(db(), actor, {
     action: "test_connection",

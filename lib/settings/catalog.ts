@@ -1,14 +1,24 @@
 // The server variables Switchboard keeps, with their defaults and what they mean.
 import { z } from "zod";
+import { ZAllowedInternalHosts } from "../messaging/address-policy";
+import { incomingAuthenticationHelp } from "../messaging/service-types";
 
 export const SETTINGS = {
   useLocalHttpAuthentication: {
     label: "Use Local Http Authentication",
     section: "SMS Server",
-    help: "When on, external systems must authenticate when they deliver to a messaging service (all types but facebook and c4semail), as an external user with the Use right on that service.",
+    // Derived from the service types, so that it stays true when a type is added or changes.
+    help: incomingAuthenticationHelp(),
     // On by default: an inbound endpoint that anybody may call is the wrong place to start.
     schema: z.boolean(),
     defaultValue: true,
+  },
+  allowedInternalHosts: {
+    label: "Allowed internal hosts",
+    section: "Connection test",
+    help: "The connection test reaches only public addresses. List here, one per line, the internal hosts it may reach as well: host names (all their addresses are allowed), IP addresses or CIDR ranges such as 10.20.0.0/16. Cloud metadata services are never reached.",
+    schema: ZAllowedInternalHosts,
+    defaultValue: [] as string[],
   },
 } as const;
 

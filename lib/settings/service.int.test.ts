@@ -5,6 +5,7 @@ import { actorWithRights, bootstrapAdministrator, makeActor } from "../testing/f
 import { listSettings, settingValue, updateSetting, ZUpdateSettingRequest } from "./service";
 
 const KEY = "useLocalHttpAuthentication";
+const HOSTS = "allowedInternalHosts";
 
 const request = (value: unknown, version: number) => ZUpdateSettingRequest.parse({ key: KEY, value, version });
 
@@ -19,14 +20,17 @@ async function stateOf() {
 
 // Every test starts from a setting that was never saved.
 beforeEach(async () => {
-  await db().setting.deleteMany({ where: { key: KEY } });
+  await db().setting.deleteMany({ where: { key: { in: [KEY, HOSTS] } } });
 });
 
 describe("listSettings and settingValue", () => {
   it("give the default, on, at version 0 before the setting is first saved", async () => {
     const auditor = await makeActor({ roles: ["auditor"] });
 
-    expect(await listSettings(auditor)).toEqual([{ key: KEY, value: true, version: 0 }]);
+    expect(await listSettings(auditor)).toEqual([
+      { key: KEY, value: true, version: 0 },
+      { key: HOSTS, value: [], version: 0 },
+    ]);
     expect(await settingValue(KEY)).toBe(true);
   });
 
@@ -49,7 +53,11 @@ describe("updateSetting", () => {
     expect(await settingValue(KEY)).toBe(false);
     const second = await updateSetting(admin, request(true, 1));
     expect(second).toMatchObject({ key: KEY, value: true, version: 2 });
-    expect(await listSettings(admin)).toEqual([{ key: KEY, value: true, version: 2 }]);
+    expect((await listSettings(admin)).find((setting) => setting.key === KEY)).toEqual({
+      key: KEY,
+      value: true,
+      version: 2,
+    });
 
     const audit = await db().auditEvent.findMany({
       where: { objectType: "settings", objectId: KEY, actorId: admin.id },
@@ -102,5 +110,57 @@ describe("updateSetting", () => {
     expect(error.fieldErrors).toEqual({ value: ["Not a valid value for Use Local Http Authentication."] });
     expect(await stateOf()).toEqual(before);
     expect(before.row).toBeNull();
+  });
+});
+
+describe("the allowed internal hosts of the connection test", () => {
+  const hosts = (value: unknown, version: number) => ZUpdateSettingRequest.parse({ key: HOSTS, value, version });
+
+  it("stores host names, addresses and ranges normalized, and audits the change from and to", async () => {
+    const admin = await bootstrapAdministrator();
+
+    const row = await updateSetting(admin, hosts(["Svc.Internal.", "10.20.0.0/16", "svc.internal", "fd12::7"], 0));
+
+    expect(row).toMatchObject({ value: ["svc.internal", "10.20.0.0/16", "fd12::7"], version: 1 });
+    expect(await settingValue(HOSTS)).toEqual(["svc.internal", "10.20.0.0/16", "fd12::7"]);
+    const audit = await db().auditEvent.findMany({ where: { objectType: "settings", objectId: HOSTS } });
+    expect(audit.map((a) => [a.action, a.objectName, a.outcome, a.changes])).toEqual([
+      [
+        "modify",
+        "Allowed internal hosts",
+        "success",
+        { [HOSTS]: { from: [], to: ["svc.internal", "10.20.0.0/16", "fd12::7"] } },
+      ],
+    ]);
+  });
+
+  it("names every line that is not a host name, an address or a range, and writes nothing", async () => {
+    const admin = await bootstrapAdministrator();
+    const auditBefore = await db().auditEvent.count();
+
+    const error = await appError(updateSetting(admin, hosts(["ok.internal", "two words", "10.0.0.0/33"], 0)));
+
+    expect(error.code).toBe("invalid");
+    expect(error.fieldErrors).toEqual({
+      value: [
+        "Line 2: “two words” is not a host name, an IP address or a CIDR range.",
+        "Line 3: “10.0.0.0/33” is not a valid CIDR range (such as 10.20.0.0/16 or fd12:3456::/48).",
+      ],
+    });
+    expect(await db().setting.findUnique({ where: { key: HOSTS } })).toBeNull();
+    expect(await db().auditEvent.count()).toBe(auditBefore);
+    expect((await appError(updateSetting(admin, hosts("10.0.0.0/8", 0)))).fieldErrors).toEqual({
+      value: ["Not a valid value for Allowed internal hosts."],
+    });
+  });
+
+  it("refuses an Operator, and audits the refusal", async () => {
+    const operator = await makeActor({ roles: ["operator"] });
+
+    expect((await appError(updateSetting(operator, hosts(["127.0.0.1"], 0)))).code).toBe("forbidden");
+
+    expect(await settingValue(HOSTS)).toEqual([]);
+    const refusals = await db().auditEvent.findMany({ where: { actorId: operator.id } });
+    expect(refusals.map((r) => [r.action, r.objectType, r.outcome])).toEqual([["modify", "settings", "refused"]]);
   });
 });

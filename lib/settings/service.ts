@@ -38,7 +38,13 @@ export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) 
   await requireRight(actor, "settings", "modify");
   const definition = SETTINGS[input.key];
   const parsed = definition.schema.safeParse(input.value);
-  if (!parsed.success) throw invalid({ value: [`Not a valid value for ${definition.label}.`] });
+  if (!parsed.success) {
+    // A value of the wrong kind gets one sentence; the setting's own checks say what is wrong, line by line.
+    const messages = parsed.error.issues.map((issue) =>
+      issue.code === "invalid_type" ? `Not a valid value for ${definition.label}.` : issue.message,
+    );
+    throw invalid({ value: [...new Set(messages)] });
+  }
   const value = parsed.data as Prisma.InputJsonValue;
   const before = await settingValue(input.key);
   try {

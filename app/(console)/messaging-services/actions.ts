@@ -2,10 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { createIncomingUser } from "@/lib/messaging/incoming-user";
-import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "@/lib/messaging/schemas";
+import {
+  ZCreateMessagingServiceRequest,
+  ZIncomingUserForServiceRequest,
+  ZUpdateMessagingServiceRequest,
+} from "@/lib/messaging/schemas";
 import { createMessagingService, deleteMessagingService, updateMessagingService } from "@/lib/messaging/service";
 import { testServiceConnection, ZTestConnectionRequest } from "@/lib/messaging/test-connection";
-import { ZCreateIncomingUserRequest, ZDeleteRequest } from "@/lib/users/schemas";
+import { ZDeleteRequest } from "@/lib/users/schemas";
 
 // Actions return only ids and versions: never a record, which could carry a sealed secret.
 
@@ -26,7 +30,7 @@ export const deleteMessagingServiceAction = defineAction(ZDeleteRequest, async (
   revalidatePath("/messaging-services", "layout");
 });
 
-export const createIncomingUserAction = defineAction(ZCreateIncomingUserRequest, async (actor, input) => {
+export const createIncomingUserAction = defineAction(ZIncomingUserForServiceRequest, async (actor, input) => {
   const user = await createIncomingUser(actor, input);
   revalidatePath("/messaging-services", "layout");
   revalidatePath("/users", "layout");

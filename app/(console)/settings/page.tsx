@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SettingHostList } from "@/components/forms/setting-host-list";
 import { SettingSwitch } from "@/components/forms/setting-switch";
 import { Refused } from "@/components/shell/refused";
 import { Card } from "@/components/ui/card";
@@ -16,37 +17,59 @@ export default async function SettingsPage() {
   const loaded = await pageLoad(() => listSettings(actor));
   if (!loaded.ok) return <Refused message={loaded.message} />;
   const canModify = canAll(actor.rights, "settings", "modify");
+  const sections = [...new Set(loaded.data.map((setting) => SETTINGS[setting.key].section))];
   return (
     <>
       <PageHeader
         title="Settings"
         description="Server variables. Changes take effect at once and are recorded in the audit trail."
       />
-      <Card title="SMS Server">
-        <ul className="divide-y divide-slate-100">
-          {loaded.data.map((setting) => {
-            const definition = SETTINGS[setting.key];
-            return (
-              <li key={setting.key} className="flex items-start justify-between gap-6 py-3">
-                <div>
-                  <p className="text-sm font-medium text-slate-900">{definition.label}</p>
-                  <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{definition.help}</p>
-                </div>
-                <div className="flex items-center gap-2">
-                  <span className="text-sm text-slate-700">{setting.value ? "On" : "Off"}</span>
-                  <SettingSwitch
-                    settingKey={setting.key}
-                    label={definition.label}
-                    value={setting.value}
-                    version={setting.version}
-                    disabled={!canModify}
-                  />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </Card>
+      <div className="space-y-6">
+        {sections.map((section) => (
+          <Card key={section} title={section}>
+            <ul className="divide-y divide-slate-100">
+              {loaded.data
+                .filter((setting) => SETTINGS[setting.key].section === section)
+                .map((setting) => {
+                  const definition = SETTINGS[setting.key];
+                  const { value } = setting;
+                  return (
+                    <li key={setting.key} className="space-y-3 py-3">
+                      <div className="flex items-start justify-between gap-6">
+                        <div>
+                          <p className="text-sm font-medium text-slate-900">{definition.label}</p>
+                          <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{definition.help}</p>
+                        </div>
+                        {typeof value === "boolean" ? (
+                          <div className="flex items-center gap-2">
+                            <span className="text-sm text-slate-700">{value ? "On" : "Off"}</span>
+                            <SettingSwitch
+                              settingKey={setting.key}
+                              label={definition.label}
+                              value={value}
+                              version={setting.version}
+                              disabled={!canModify}
+                            />
+                          </div>
+                        ) : null}
+                      </div>
+                      {Array.isArray(value) ? (
+                        <SettingHostList
+                          key={setting.version}
+                          settingKey={setting.key}
+                          label={definition.label}
+                          value={value}
+                          version={setting.version}
+                          disabled={!canModify}
+                        />
+                      ) : null}
+                    </li>
+                  );
+                })}
+            </ul>
+          </Card>
+        ))}
+      </div>
     </>
   );
 }

@@ -12,10 +12,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
+import { mayCreateIncomingUser } from "@/lib/messaging/permissions";
 import { signingEntryId } from "@/lib/messaging/readiness";
 import { getMessagingService } from "@/lib/messaging/service";
 import { isMessagingServiceType, serviceTypeDefinition } from "@/lib/messaging/service-types";
-import { canAll, canOn } from "@/lib/rights/can";
+import { canOn } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging service" };
 
@@ -31,7 +32,7 @@ export default async function MessagingServicePage({ params }: { params: Promise
   const canModify = canOn(actor.rights, "messaging_service", "modify", service.id);
   const canDelete = canOn(actor.rights, "messaging_service", "delete", service.id);
   const signing = signingEntryId(service.type);
-  const mayCreateIncomingUser = canAll(actor.rights, "user", "create") && canAll(actor.rights, "user", "manage_rights");
+  const offerIncomingUser = mayCreateIncomingUser(actor.rights, service);
 
   return (
     <>
@@ -92,7 +93,14 @@ export default async function MessagingServicePage({ params }: { params: Promise
                 <code className="rounded bg-slate-100 px-1">POST /api/inbound/{service.id}</code> with the HTTP Basic
                 credentials of an enabled external user who has the Use right on this service.
               </p>
-              {service.incomingUsers.length > 0 ? (
+              {service.incomingUsers === null ? (
+                <p className="text-slate-600">
+                  {service.readiness === "ready"
+                    ? "An enabled external user has the Use right on this service."
+                    : "No enabled external user has the Use right on this service yet."}{" "}
+                  Who they are is shown to those who may view users.
+                </p>
+              ) : service.incomingUsers.length > 0 ? (
                 <ul className="flex flex-wrap gap-2">
                   {service.incomingUsers.map((user) => (
                     <li key={user.id}>
@@ -109,7 +117,7 @@ export default async function MessagingServicePage({ params }: { params: Promise
               ) : (
                 <p className="text-red-800">No external user has the Use right on this service yet.</p>
               )}
-              {mayCreateIncomingUser ? (
+              {offerIncomingUser ? (
                 <ButtonLink variant="secondary" href={`/messaging-services/incoming-user?service=${service.id}`}>
                   Create external user for incoming authentication
                 </ButtonLink>
@@ -120,7 +128,7 @@ export default async function MessagingServicePage({ params }: { params: Promise
         {canModify ? (
           <Card
             title="Test connection"
-            description="Resolves the host, opens TCP and TLS, and makes one request to the saved Service Connection, without sending any credential."
+            description="Resolves the host, opens TCP and TLS, and makes one request to the saved Service Connection, without sending any credential. Only public addresses are reached, unless an administrator allowed internal hosts in Settings."
           >
             <ConnectionTest serviceId={service.id} />
           </Card>

@@ -1,35 +1,45 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { IncomingUserForm } from "@/components/forms/incoming-user-form";
 import { Refused } from "@/components/shell/refused";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
+import { authenticatesCallersAsUsers, mayCreateIncomingUser } from "@/lib/messaging/permissions";
+import { getMessagingService } from "@/lib/messaging/service";
+import { ZId } from "@/lib/users/schemas";
 
 export const metadata: Metadata = { title: "External user for incoming authentication" };
 
 export default async function IncomingUserPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
   const actor = await pageActor();
-  if (!canAll(actor.rights, "user", "create") || !canAll(actor.rights, "user", "manage_rights")) {
-    return <Refused message="You need the rights to create users and to manage their rights." />;
+  // The flow belongs to one service: without one there is nothing to grant.
+  const serviceId = ZId.safeParse((await searchParams).service);
+  if (!serviceId.success) notFound();
+  const loaded = await pageLoad(() => getMessagingService(actor, serviceId.data));
+  if (!loaded.ok) return <Refused message={loaded.message} />;
+  const service = loaded.data;
+  if (!authenticatesCallersAsUsers(service.type)) {
+    return <Refused message={`${service.name} does not authenticate its callers as external users.`} />;
   }
-  const { service } = await searchParams;
-  const back =
-    typeof service === "string" && /^[0-9a-f-]{36}$/.test(service)
-      ? `/messaging-services/${service}`
-      : "/messaging-services";
+  if (!mayCreateIncomingUser(actor.rights, service)) {
+    return (
+      <Refused message="This needs the rights to create users and to manage their rights, and the Use right on this service." />
+    );
+  }
   return (
     <>
       <PageHeader
         title="Create external user for incoming authentication"
-        description="External systems present this user's logon name and password when they deliver messages. The user gets the Use right on messaging services (built-in Integration role) and can never sign in to the console."
+        description={`External systems present this user's logon name and password when they deliver messages to ${service.name}. The user gets the Use right on this service only (wider grants are made in the rights editor) and can never sign in to the console.`}
       />
       <Card>
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Create a new user for this purpose: do not reuse an existing one, so that its password can be given to the
           external system and changed without affecting anybody else.
         </p>
-        <IncomingUserForm back={back} />
+        <IncomingUserForm service={{ id: service.id, name: service.name }} />
       </Card>
     </>
   );

@@ -1,0 +1,105 @@
+"use client";
+// A setting that holds a list (the connection test's allowed internal hosts): one entry per line,
+// checked in the browser with the schema the server checks it with again.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { updateSettingAction } from "@/app/(console)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
+import type { SettingKey } from "@/lib/settings/catalog";
+import { FormError } from "./form-error";
+
+const linesOf = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+export function SettingHostList({
+  settingKey,
+  label,
+  value,
+  version,
+  disabled,
+}: {
+  settingKey: SettingKey;
+  label: string;
+  value: readonly string[];
+  version: number;
+  disabled: boolean;
+}) {
+  const router = useRouter();
+  const [text, setText] = useState(value.join("\n"));
+  const [errors, setErrors] = useState<string[]>([]);
+  const [formError, setFormError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const id = `setting-${settingKey}`;
+  const dirty = text.trim() !== value.join("\n");
+
+  return (
+    <form
+      noValidate
+      className="space-y-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const lines = linesOf(text);
+        const checked = ZAllowedInternalHosts.safeParse(lines);
+        if (!checked.success) {
+          setErrors(checked.error.issues.map((issue) => issue.message));
+          return;
+        }
+        setErrors([]);
+        setFormError(undefined);
+        setPending(true);
+        try {
+          const result = await updateSettingAction({ key: settingKey, value: lines, version });
+          if (!result.ok) {
+            if (result.code === "unauthenticated") window.location.assign("/login");
+            setErrors(result.fieldErrors.value ?? []);
+            setFormError(result.formError);
+            return;
+          }
+          toast.success(`${label} saved.`);
+          router.refresh();
+        } catch {
+          setFormError("Nothing was saved: the server could not be reached. Try again.");
+        } finally {
+          setPending(false);
+        }
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        disabled={disabled || pending}
+        rows={4}
+        spellCheck={false}
+        placeholder={"svc.internal.example\n10.20.0.0/16"}
+        aria-invalid={errors.length > 0}
+        aria-describedby={errors.length > 0 ? `${id}-errors` : undefined}
+        className={`${inputClass} font-mono`}
+      />
+      {errors.length > 0 ? (
+        <ul id={`${id}-errors`} className="space-y-0.5 text-sm text-red-700">
+          {errors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <FormError message={formError} />
+      {!disabled ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={pending || !dirty}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}
