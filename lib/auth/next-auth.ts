@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { clientAddressFrom } from "../request/client-address";
 import { revokeSession } from "./revoked-sessions";
+import { sameOriginPath } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
 import { checkSignIn } from "./sign-in";
@@ -37,6 +38,10 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default follows any URL on the base URL's host; the same rule as the login form instead.
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${sameOriginPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.av = user.authVersion;
