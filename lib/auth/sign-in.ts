@@ -21,14 +21,14 @@ export function logonKeyOf(logonName: string): string {
   return logonName.trim().toLowerCase().slice(0, 200);
 }
 
-type Attempt = { next: ThrottleState; failures: number } | { next: null; lockedUntil: Date };
+export type Attempt = { next: ThrottleState; failures: number } | { next: null; lockedUntil: Date };
 
 /**
  * Counts the attempt as a failure before the password is checked (a success clears the count), with
  * the name's row locked: parallel guesses take turns and each one counts, so a burst of them cannot
  * outrun the lock. Returns the state to keep if the attempt fails, or the lock that refuses it.
  */
-async function reserveAttempt(logonKey: string, now: Date): Promise<Attempt> {
+export async function reserveAttempt(logonKey: string, now: Date): Promise<Attempt> {
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO "SignInThrottle" ("logonKey", "failures", "windowStart") VALUES (${logonKey}, 0, ${now}) ON CONFLICT DO NOTHING`;
     await tx.$queryRaw`SELECT 1 FROM "SignInThrottle" WHERE "logonKey" = ${logonKey} FOR UPDATE`;

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
+import { requireProof } from "../auth/proof";
 import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -276,17 +277,14 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
 export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordRequest) {
   const user = await db().user.findUnique({ where: { id: actor.id }, omit: { passwordHash: false } });
   if (!user) throw notFound("Your user");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(db(), actor, {
-      action: "change_password",
-      objectType: "user",
-      objectId: user.id,
-      objectName: user.logonName,
-      outcome: "failed",
-      detail: "Current password not correct",
-    });
-    throw invalid({ currentPassword: ["This is not your current password."] });
-  }
+  // Guesses count toward the sign-in lockout of this logon name.
+  await requireProof(actor, user, {
+    action: "change_password",
+    field: "currentPassword",
+    wrongMessage: "This is not your current password.",
+    wrongDetail: "Current password not correct",
+    verify: () => verifyPassword(user.passwordHash, input.currentPassword),
+  });
   if (input.newPassword === input.currentPassword) {
     throw invalid({ newPassword: ["Choose a password different from the current one."] });
   }
