@@ -11,6 +11,11 @@ const ACTION_LABELS: Record<string, string> = {
   manage_rights: "Manage rights",
   change_password: "Password change",
   reset_password: "Password reset",
+  second_factor_enrol: "Second factor set-up",
+  second_factor_disable: "Second factor turned off",
+  reset_second_factor: "Second factor reset",
+  recovery_codes_replace: "New recovery codes",
+  recovery_code_use: "Recovery code used",
   inbound: "Inbound delivery",
   test_connection: "Connection test",
 };

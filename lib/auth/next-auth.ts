@@ -28,10 +28,16 @@ export const authOptions: AuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Switchboard",
-      credentials: { logonName: { type: "text" }, password: { type: "password" } },
+      // The code is the second factor, for users who have one; see checkSignIn.
+      credentials: { logonName: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         const address = clientAddressFrom(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"));
-        const result = await checkSignIn(credentials?.logonName ?? "", credentials?.password ?? "", address);
+        const result = await checkSignIn(
+          credentials?.logonName ?? "",
+          credentials?.password ?? "",
+          address,
+          credentials?.code ?? "",
+        );
         if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, name: result.user.logonName, authVersion: result.user.authVersion };
       },

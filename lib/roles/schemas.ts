@@ -15,6 +15,8 @@ export const ZRoleFields = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(80, "Use at most 80 characters."),
   description: z.string().trim().max(500, "Use at most 500 characters."),
   rights: z.array(ZRight).max(500),
+  /** Members must use a second factor; left out, a role keeps what it had (new roles: no). */
+  requiresSecondFactor: z.boolean().optional(),
 });
 
 export const ZCreateRoleRequest = ZRoleFields;

@@ -20,6 +20,7 @@ import type {
   TCreateUserRequest,
   TDeleteRequest,
   TResetPasswordRequest,
+  TResetSecondFactorRequest,
   TUpdateUserRequest,
   TUserListFilter,
 } from "./schemas";
@@ -303,4 +304,49 @@ export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordR
       changes: { password: "changed" },
     });
   });
+}
+
+/**
+ * An administrator clears a user's second factor (a lost phone): the user sets up a new one, at
+ * their next sign-in when a role requires it. Their sessions end. Takes over the account like a
+ * password reset, so the same rule: only on users holding no right beyond the actor's.
+ */
+export async function resetSecondFactor(actor: Actor, input: TResetSecondFactorRequest) {
+  await requireRight(actor, "user", "modify", input.id);
+  if (input.id === actor.id) throw invalid({}, "Turn off your own second factor on your security page.");
+  const target = await db().user.findUnique({
+    where: { id: input.id },
+    select: { logonName: true, totpEnabledAt: true, totpPendingSealed: true },
+  });
+  if (!target) throw notFound("This user");
+  await requireHoldsTargetRights(actor, input.id, `reset the second factor of ${target.logonName}`);
+  if (!target.totpEnabledAt && !target.totpPendingSealed)
+    throw invalid({}, `${target.logonName} has no second factor.`);
+  try {
+    return await db().$transaction(async (tx) => {
+      const updated = await tx.user.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          totpSecretSealed: null,
+          totpPendingSealed: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          authVersion: { increment: 1 },
+          version: { increment: 1 },
+        },
+      });
+      await tx.recoveryCode.deleteMany({ where: { userId: input.id } });
+      await recordAudit(tx, actor, {
+        action: "reset_second_factor",
+        objectType: "user",
+        objectId: updated.id,
+        objectName: updated.logonName,
+        changes: { secondFactor: "cleared", recoveryCodes: "cleared" },
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
 }
