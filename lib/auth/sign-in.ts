@@ -77,7 +77,8 @@ export async function checkSignIn(
   if (mayEnter && user.totpSecretSealed) {
     if (!code.trim()) {
       // The password was right: this attempt was not a guess, so it leaves the count as it was.
-      await db().signInThrottle.update({ where: { logonKey }, data: attempt.previous });
+      const { failures, windowStart, lockedUntil } = attempt.previous;
+      await db().signInThrottle.update({ where: { logonKey }, data: { failures, windowStart, lockedUntil } });
       return { ok: false, message: CODE_REQUIRED };
     }
     const check = await consumeSignInCode(user, code.trim(), now);

@@ -69,6 +69,12 @@ export function LoginForm({ next }: { next: string }) {
         </Field>
       </div>
       {step === "code" ? (
+        <p className="text-sm text-slate-700">
+          Password accepted for <strong className="font-medium">{form.getValues("logonName")}</strong>. Now the second
+          factor:
+        </p>
+      ) : null}
+      {step === "code" ? (
         <Field
           id="code"
           label="Authentication code"
