@@ -100,52 +100,55 @@ function Confirm({ keyText, qr, onCodes }: { keyText: string; qr: ReactNode; onC
   const grouped = keyText.match(/.{1,4}/g)?.join(" ") ?? keyText;
 
   return (
-    <div className="grid gap-6 sm:grid-cols-[auto_1fr]">
-      <div className="space-y-2">
-        {qr}
-        <p className="text-xs text-slate-600">Scan with your authenticator app.</p>
-      </div>
-      <div className="space-y-4 text-sm text-slate-700">
-        <div>
-          <p className="font-medium text-slate-800">Cannot scan? Type this key into the app</p>
-          <code
-            id="totp-key"
-            className="mt-1 inline-block rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider text-slate-900"
-          >
-            {grouped}
-          </code>
-          <p className="mt-1 text-xs text-slate-600">Time-based, 6 digits, every 30 seconds.</p>
+    // Side by side where there is room (the security page), stacked in the narrow set-up card.
+    <div className="@container">
+      <div className="grid gap-6 @xl:grid-cols-[auto_1fr]">
+        <div className="space-y-2">
+          {qr}
+          <p className="text-xs text-slate-600">Scan with your authenticator app.</p>
         </div>
-        <form onSubmit={onSubmit} noValidate className="space-y-3">
-          <Field id="code" label="Code from the app" error={errors.code?.message} required>
-            {(a11y) => (
-              <input
-                {...a11y}
-                {...form.register("code")}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                className={`${inputClass} max-w-40 font-mono tracking-widest`}
-              />
-            )}
-          </Field>
-          <FormError message={errors.root?.server?.message} />
-          <div className="flex gap-2">
-            <Button type="submit" disabled={isSubmitting}>
-              {isSubmitting ? "Checking…" : "Confirm and turn on"}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                const result = await startEnrolmentAction({});
-                if (!result.ok) toast.error(result.formError);
-                form.reset();
-                router.refresh();
-              }}
+        <div className="space-y-4 text-sm text-slate-700">
+          <div>
+            <p className="font-medium text-slate-800">Cannot scan? Type this key into the app</p>
+            <code
+              id="totp-key"
+              className="mt-1 inline-block rounded bg-slate-100 px-2 py-1 font-mono text-base tracking-wider text-slate-900"
             >
-              Start over with a new key
-            </Button>
+              {grouped}
+            </code>
+            <p className="mt-1 text-xs text-slate-600">Time-based, 6 digits, every 30 seconds.</p>
           </div>
-        </form>
+          <form onSubmit={onSubmit} noValidate className="space-y-3">
+            <Field id="code" label="Code from the app" error={errors.code?.message} required>
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  {...form.register("code")}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  className={`${inputClass} max-w-40 font-mono tracking-widest`}
+                />
+              )}
+            </Field>
+            <FormError message={errors.root?.server?.message} />
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" disabled={isSubmitting}>
+                {isSubmitting ? "Checking…" : "Confirm and turn on"}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  const result = await startEnrolmentAction({});
+                  if (!result.ok) toast.error(result.formError);
+                  form.reset();
+                  router.refresh();
+                }}
+              >
+                Start over with a new key
+              </Button>
+            </div>
+          </form>
+        </div>
       </div>
     </div>
   );
@@ -165,7 +168,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
           </li>
         ))}
       </ul>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(codes.join("\n"))}>
           Copy codes
         </Button>
@@ -224,7 +227,7 @@ function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (code
           )}
         </Field>
         <FormError message={errors.root?.server?.message} />
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="secondary" disabled={isSubmitting}>
             Make new recovery codes
           </Button>
