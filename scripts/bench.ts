@@ -34,6 +34,7 @@ async function bench(label: string) {
     rights: await loadRights(db(), admin.id),
     clientAddress: null,
     mustChangePassword: false,
+    mustEnrolSecondFactor: false,
   };
   const data = Array.from({ length: ROWS }, (_, i) => {
     const n = String(i).padStart(5, "0");

@@ -1,5 +1,6 @@
 // `npm run secrets:reseal`: after rotating SWITCHBOARD_SECRET_KEY (see README), seal every stored
 // secret again under the new key. With the embedded database, stop the console first.
+import { resealTotpSecrets } from "../lib/auth/reseal-totp";
 import { closeDb } from "../lib/db/index";
 import { resealCredentialSecrets } from "../lib/messaging/reseal";
 import { prepareDatabase } from "../lib/startup";
@@ -7,4 +8,8 @@ import { prepareDatabase } from "../lib/startup";
 await prepareDatabase(() => {});
 const { checked, resealed } = await resealCredentialSecrets();
 console.log(`Switchboard: ${resealed} of ${checked} stored secrets sealed again under the current key.`);
+const totp = await resealTotpSecrets();
+console.log(
+  `Switchboard: ${totp.resealed} of ${totp.checked} second-factor secrets sealed again under the current key.`,
+);
 await closeDb();

@@ -1,4 +1,4 @@
-import { KeyRound, RadioTower } from "lucide-react";
+import { KeyRound, RadioTower, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { visibleNavItems } from "@/components/shell/nav-items";
@@ -42,6 +42,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           >
             <KeyRound aria-hidden className="size-4" />
             Change password
+          </Link>
+          <Link
+            href="/account/security"
+            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          >
+            <ShieldCheck aria-hidden className="size-4" />
+            Security
           </Link>
           <SignOutButton />
         </header>

@@ -16,6 +16,7 @@ interface RoleValues {
   version?: number;
   name: string;
   description: string;
+  requiresSecondFactor: boolean;
   rights: TRight[];
 }
 
@@ -38,6 +39,7 @@ export function RoleForm({
     defaultValues: {
       name: role?.name ?? "",
       description: role?.description ?? "",
+      requiresSecondFactor: role?.requiresSecondFactor ?? false,
       rights: role?.rights ?? [],
     },
   });
@@ -68,6 +70,16 @@ export function RoleForm({
           {(a11y) => <input {...a11y} {...form.register("description")} disabled={!canSave} className={inputClass} />}
         </Field>
       </div>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          {...form.register("requiresSecondFactor")}
+          disabled={!canSave}
+          className="size-4 rounded border-slate-300"
+        />
+        Members must use a second factor{" "}
+        <span className="text-slate-500">(those without one set it up at their next sign-in)</span>
+      </label>
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">Rights</legend>
         {canSave && !canGrant ? (

@@ -11,6 +11,8 @@ import type { ActionResult } from "./result";
 export interface ActionOptions {
   /** The forced password change is the one thing a user may do before changing their password. */
   beforePasswordChange?: boolean;
+  /** Enrolling the second factor a role requires is the one thing a user may do before it is set up. */
+  beforeSecondFactor?: boolean;
 }
 
 export type ActorResolver = () => Promise<Actor | null>;
@@ -27,6 +29,9 @@ export function actionWrapper(resolveActor: ActorResolver) {
         if (!actor) return failure("unauthenticated", "Your session has ended. Sign in again.");
         if (actor.mustChangePassword && !options.beforePasswordChange) {
           return failure("forbidden", "Change your password before you continue.");
+        }
+        if (actor.mustEnrolSecondFactor && !options.beforeSecondFactor && !options.beforePasswordChange) {
+          return failure("forbidden", "Set up your second factor before you continue.");
         }
         const parsed = schema.safeParse(input);
         if (!parsed.success) {

@@ -8,4 +8,6 @@ export interface Actor {
   rights: Rights;
   clientAddress: string | null;
   mustChangePassword: boolean;
+  /** A role of theirs requires a second factor and they have none yet: they enrol before anything else. */
+  mustEnrolSecondFactor: boolean;
 }

@@ -15,7 +15,10 @@ import { sessionExpired } from "./session-policy";
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.userId || sessionExpired(session.authTime) || (await isRevoked(session.sessionId))) return null;
-  const user = await db().user.findUnique({ where: { id: session.userId } });
+  const user = await db().user.findUnique({
+    where: { id: session.userId },
+    include: { roles: { where: { role: { requiresSecondFactor: true } }, select: { roleId: true }, take: 1 } },
+  });
   if (!user?.enabled || user.kind !== "console" || user.authVersion !== session.authVersion) return null;
   const requestHeaders = await headers();
   return {
@@ -25,6 +28,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
     rights: await loadRights(db(), user.id),
     clientAddress: clientAddressFrom(requestHeaders.get("x-forwarded-for"), requestHeaders.get("x-real-ip")),
     mustChangePassword: user.mustChangePassword,
+    mustEnrolSecondFactor: !user.totpEnabledAt && user.roles.length > 0,
   };
 });
 

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { clientAddressFrom } from "../request/client-address";
 import { revokeSession } from "./revoked-sessions";
+import { sameOriginPath } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
 import { checkSignIn } from "./sign-in";
@@ -27,16 +28,26 @@ export const authOptions: AuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Switchboard",
-      credentials: { logonName: { type: "text" }, password: { type: "password" } },
+      // The code is the second factor, for users who have one; see checkSignIn.
+      credentials: { logonName: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         const address = clientAddressFrom(header(req?.headers, "x-forwarded-for"), header(req?.headers, "x-real-ip"));
-        const result = await checkSignIn(credentials?.logonName ?? "", credentials?.password ?? "", address);
+        const result = await checkSignIn(
+          credentials?.logonName ?? "",
+          credentials?.password ?? "",
+          address,
+          credentials?.code ?? "",
+        );
         if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, name: result.user.logonName, authVersion: result.user.authVersion };
       },
     }),
   ],
   callbacks: {
+    // next-auth's default follows any URL on the base URL's host; the same rule as the login form instead.
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${sameOriginPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.av = user.authVersion;

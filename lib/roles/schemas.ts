@@ -15,6 +15,8 @@ export const ZRoleFields = z.object({
   name: zLine({ max: 80, required: "Enter a name." }),
   description: zMultiline({ max: 500 }),
   rights: z.array(ZRight).max(500),
+  /** Members must use a second factor; left out, a role keeps what it had (new roles: no). */
+  requiresSecondFactor: z.boolean().optional(),
 });
 
 export const ZCreateRoleRequest = ZRoleFields;

@@ -19,8 +19,13 @@ const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a ro
 
 type RoleWithRights = Prisma.RoleGetPayload<{ include: { rights: true } }>;
 
-function snapshot(role: { name: string; description: string; rights: TRight[] }) {
-  return { name: role.name, description: role.description, rights: role.rights.map(rightKey).sort() };
+function snapshot(role: { name: string; description: string; requiresSecondFactor: boolean; rights: TRight[] }) {
+  return {
+    name: role.name,
+    description: role.description,
+    requiresSecondFactor: role.requiresSecondFactor,
+    rights: role.rights.map(rightKey).sort(),
+  };
 }
 
 function dedupe(rights: readonly TRight[]): TRight[] {
@@ -92,7 +97,13 @@ export async function createRole(actor: Actor, input: TCreateRoleRequest) {
       const nameKey = input.name.toLowerCase();
       if (await tx.role.findUnique({ where: { nameKey }, select: { id: true } })) throw invalid({ name: [NAME_TAKEN] });
       const role = await tx.role.create({
-        data: { name: input.name, nameKey, description: input.description, rights: { create: rights } },
+        data: {
+          name: input.name,
+          nameKey,
+          description: input.description,
+          requiresSecondFactor: input.requiresSecondFactor ?? false,
+          rights: { create: rights },
+        },
         include: { rights: true },
       });
       await recordAudit(tx, actor, {
@@ -137,6 +148,7 @@ export async function updateRole(actor: Actor, input: TUpdateRoleRequest) {
           name: input.name,
           nameKey,
           description: input.description,
+          requiresSecondFactor: input.requiresSecondFactor ?? before.requiresSecondFactor,
           version: { increment: 1 },
           ...(rightsChanged ? { rights: { deleteMany: {}, create: rights } } : {}),
         },

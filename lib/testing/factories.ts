@@ -70,12 +70,15 @@ export async function makeUser(options: MakeUserOptions = {}) {
   });
 }
 
-export async function makeRole(options: { rights?: readonly RightSpec[]; name?: string } = {}) {
+export async function makeRole(
+  options: { rights?: readonly RightSpec[]; name?: string; requiresSecondFactor?: boolean } = {},
+) {
   const name = options.name ?? uniqueName("role");
   return db().role.create({
     data: {
       name,
       nameKey: name.toLowerCase(),
+      requiresSecondFactor: options.requiresSecondFactor ?? false,
       rights: {
         create: (options.rights ?? []).map((r) => ({
           objectType: r.objectType,
@@ -90,7 +93,10 @@ export async function makeRole(options: { rights?: readonly RightSpec[]; name?: 
 
 /** The user as a service sees them when they act: their rights as their roles stand now. */
 export async function actorFor(userId: string, clientAddress: string | null = "192.0.2.10"): Promise<Actor> {
-  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    include: { roles: { where: { role: { requiresSecondFactor: true } }, select: { roleId: true }, take: 1 } },
+  });
   return {
     id: user.id,
     logonName: user.logonName,
@@ -98,6 +104,7 @@ export async function actorFor(userId: string, clientAddress: string | null = "1
     rights: await loadRights(db(), user.id),
     clientAddress,
     mustChangePassword: user.mustChangePassword,
+    mustEnrolSecondFactor: !user.totpEnabledAt && user.roles.length > 0,
   };
 }
 

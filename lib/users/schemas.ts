@@ -65,3 +65,6 @@ export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
 export type TDeleteRequest = z.infer<typeof ZDeleteRequest>;
 export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
 export type TChangeOwnPasswordRequest = z.infer<typeof ZChangeOwnPasswordRequest>;
+
+export const ZResetSecondFactorRequest = z.object({ id: ZId, version: ZVersion });
+export type TResetSecondFactorRequest = z.infer<typeof ZResetSecondFactorRequest>;

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
+import { requireProof } from "../auth/proof";
 import { type Db, db } from "../db";
 import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -21,6 +22,7 @@ import type {
   TCreateUserRequest,
   TDeleteRequest,
   TResetPasswordRequest,
+  TResetSecondFactorRequest,
   TUpdateUserRequest,
   TUserListFilter,
 } from "./schemas";
@@ -270,17 +272,14 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
 export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordRequest) {
   const user = await db().user.findUnique({ where: { id: actor.id }, omit: { passwordHash: false } });
   if (!user) throw notFound("Your user");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(db(), actor, {
-      action: "change_password",
-      objectType: "user",
-      objectId: user.id,
-      objectName: user.logonName,
-      outcome: "failed",
-      detail: "Current password not correct",
-    });
-    throw invalid({ currentPassword: ["This is not your current password."] });
-  }
+  // Guesses count toward the sign-in lockout of this logon name.
+  await requireProof(actor, user, {
+    action: "change_password",
+    field: "currentPassword",
+    wrongMessage: "This is not your current password.",
+    wrongDetail: "Current password not correct",
+    verify: () => verifyPassword(user.passwordHash, input.currentPassword),
+  });
   if (input.newPassword === input.currentPassword) {
     throw invalid({ newPassword: ["Choose a password different from the current one."] });
   }
@@ -299,4 +298,49 @@ export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordR
       changes: { password: "changed" },
     });
   });
+}
+
+/**
+ * An administrator clears a user's second factor (a lost phone): the user sets up a new one, at
+ * their next sign-in when a role requires it. Their sessions end. Takes over the account like a
+ * password reset, so the same rule: only on users holding no right beyond the actor's.
+ */
+export async function resetSecondFactor(actor: Actor, input: TResetSecondFactorRequest) {
+  await requireRight(actor, "user", "modify", input.id);
+  if (input.id === actor.id) throw invalid({}, "Turn off your own second factor on your security page.");
+  const target = await db().user.findUnique({
+    where: { id: input.id },
+    select: { logonName: true, totpEnabledAt: true, totpPendingSealed: true },
+  });
+  if (!target) throw notFound("This user");
+  await requireHoldsTargetRights(actor, input.id, `reset the second factor of ${target.logonName}`);
+  if (!target.totpEnabledAt && !target.totpPendingSealed)
+    throw invalid({}, `${target.logonName} has no second factor.`);
+  try {
+    return await db().$transaction(async (tx) => {
+      const updated = await tx.user.update({
+        where: { id: input.id, version: input.version },
+        data: {
+          totpSecretSealed: null,
+          totpPendingSealed: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
+          authVersion: { increment: 1 },
+          version: { increment: 1 },
+        },
+      });
+      await tx.recoveryCode.deleteMany({ where: { userId: input.id } });
+      await recordAudit(tx, actor, {
+        action: "reset_second_factor",
+        objectType: "user",
+        objectId: updated.id,
+        objectName: updated.logonName,
+        changes: { secondFactor: "cleared", recoveryCodes: "cleared" },
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) throw stale("user");
+    throw error;
+  }
 }

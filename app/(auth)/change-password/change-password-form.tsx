@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { FormError } from "@/components/forms/form-error";
@@ -18,11 +17,9 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
+    // On success the action sends the browser on to the console; only a refusal comes back here.
     const result = await changeOwnPasswordAction(values);
-    if (!applyResult(result, form.setError, "Password changed.")) return;
-    // The change ended every session of this user, this one too: sign in again with the new password.
-    const again = await signIn("credentials", { logonName, password: values.newPassword, redirect: false });
-    window.location.assign(again?.ok ? "/" : "/login");
+    applyResult(result, form.setError, "Password changed.");
   });
 
   return (

@@ -61,6 +61,7 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
               version: role.version,
               name: role.name,
               description: role.description,
+              requiresSecondFactor: role.requiresSecondFactor,
               rights: role.rights.map((r) => ({ objectType: r.objectType, access: r.access, objectId: r.objectId })),
             }}
             canSave={canSave}

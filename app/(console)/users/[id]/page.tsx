@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { deleteUserAction } from "@/app/(console)/users/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
+import { ResetSecondFactorButton } from "@/components/forms/reset-second-factor-button";
 import { EditUserForm } from "@/components/forms/user-form";
 import { UserRightsForm } from "@/components/forms/user-rights-form";
 import { Table, Td, Th } from "@/components/lists/table";
@@ -45,6 +46,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {user.kind === "external" ? <Badge tone="info">External user</Badge> : <Badge>Console user</Badge>}
             {user.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="bad">Disabled</Badge>}
             {user.mustChangePassword ? <Badge tone="warn">Must change password</Badge> : null}
+            {user.totpEnabledAt ? <Badge tone="good">Second factor</Badge> : null}
           </>
         }
         actions={
@@ -107,6 +109,20 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             names={Object.fromEntries(names)}
           />
         </Card>
+        {canModify && user.kind === "console" && user.id !== actor.id ? (
+          <Card
+            title="Second factor"
+            description={
+              user.totpEnabledAt
+                ? `Set up on ${user.totpEnabledAt.toISOString().slice(0, 10)}. Reset it when the user lost their authenticator and recovery codes.`
+                : "Not set up. Users set it up on their own security page."
+            }
+          >
+            {user.totpEnabledAt ? (
+              <ResetSecondFactorButton id={user.id} version={user.version} logonName={user.logonName} />
+            ) : null}
+          </Card>
+        ) : null}
         <Card
           title="Effective rights"
           description="All rights this user holds, and where each comes from: their roles, or their own user rights."
