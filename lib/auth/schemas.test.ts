@@ -26,6 +26,14 @@ describe("ZSignInRequest", () => {
     expect(ZSignInRequest.parse({ logonName: " ada ", password: " pässwörd " })).toEqual({
       logonName: "ada",
       password: " pässwörd ",
+      code: "",
+    });
+  });
+
+  it("takes the second factor's code as one trimmed line, and refuses control characters in it", () => {
+    expect(ZSignInRequest.parse({ logonName: "ada", password: "pw", code: " 123 456 " }).code).toBe("123 456");
+    expect(fieldErrors({ logonName: "ada", password: "pw", code: "12\u00003" })).toEqual({
+      code: ["Remove the NUL character (U+0000): it cannot be stored."],
     });
   });
 });

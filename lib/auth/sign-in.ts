@@ -62,7 +62,7 @@ export async function checkSignIn(
   clientAddress: string | null,
   code = "",
 ): Promise<SignInResult> {
-  const parsed = ZSignInRequest.safeParse({ logonName, password });
+  const parsed = ZSignInRequest.safeParse({ logonName, password, code });
   if (!parsed.success) {
     // Empty, overlong or unstorable input can match no user: refused before it reaches the throttle.
     await recordAudit(
@@ -93,13 +93,13 @@ export async function checkSignIn(
 
   let codeProblem: string | null = null;
   if (mayEnter && user.totpSecretSealed) {
-    if (!code.trim()) {
+    if (!parsed.data.code) {
       // The password was right: this attempt was not a guess, so it leaves the count as it was.
       const { failures, windowStart, lockedUntil } = attempt.previous;
       await db().signInThrottle.update({ where: { logonKey }, data: { failures, windowStart, lockedUntil } });
       return { ok: false, message: CODE_REQUIRED };
     }
-    const check = await consumeSignInCode(user, code.trim(), now);
+    const check = await consumeSignInCode(user, parsed.data.code, now);
     if (check.ok && check.kind === "recovery") {
       const left = await db().recoveryCode.count({ where: { userId: user.id, usedAt: null } });
       await recordAudit(
