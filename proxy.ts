@@ -33,6 +33,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the API (it answers with status codes, not redirects), Next's assets, or the favicon.
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  // Not the API (it answers with status codes, not redirects), Next's assets, or the icons in public/.
+  matcher: ["/((?!api/|_next/|favicon\\.ico$|icon\\.svg$).*)"],
 };

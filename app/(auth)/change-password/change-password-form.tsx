@@ -4,6 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
+import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await changeOwnPasswordAction(values);
+    const result = await callAction(changeOwnPasswordAction, values);
     if (!applyResult(result, form.setError, "Password changed.")) return;
     // The change ended every session of this user, this one too: sign in again with the new password.
     const again = await signIn("credentials", { logonName, password: values.newPassword, redirect: false });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
@@ -72,7 +73,16 @@ export default async function MessagingServicesPage({
       ) : null}
       <Table
         caption="Messaging services"
-        empty={page.rows.length === 0 ? "No messaging services match." : undefined}
+        empty={
+          page.rows.length === 0 ? (
+            <EmptyList
+              filtered={!!(params.q || type || readiness)}
+              noun="messaging services"
+              addHref="/messaging-services/new"
+              canAdd={canAll(actor.rights, "messaging_service", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/messaging-services" query={query} column="name" label="Name" />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
@@ -33,7 +34,16 @@ export default async function RolesPage({
       <SearchForm q={params.q} label="Search roles by name or description" />
       <Table
         caption="Roles"
-        empty={rows.length === 0 ? "No roles match." : undefined}
+        empty={
+          rows.length === 0 ? (
+            <EmptyList
+              filtered={!!params.q}
+              noun="roles"
+              addHref="/roles/new"
+              canAdd={canAll(actor.rights, "role", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/roles" query={query} column="name" label="Name" />

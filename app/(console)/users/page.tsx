@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
@@ -45,7 +46,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </SearchForm>
       <Table
         caption="Users"
-        empty={rows.length === 0 ? "No users match." : undefined}
+        empty={
+          rows.length === 0 ? (
+            <EmptyList
+              filtered={!!(params.q || kind)}
+              noun="users"
+              addHref="/users/new"
+              canAdd={canAll(actor.rights, "user", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/users" query={query} column="logonName" label="Logon name" />
