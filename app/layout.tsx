@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { CSSProperties, ReactNode } from "react";
 import { Toaster } from "sonner";
 import "./globals.css";
@@ -14,7 +15,9 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so that Next can put this request's CSP nonce on its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>

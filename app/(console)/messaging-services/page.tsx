@@ -7,6 +7,7 @@ import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
 import { ReadinessBadge } from "@/components/messaging/readiness-badge";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -17,7 +18,7 @@ import { canAll } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging services" };
 
-export default async function MessagingServicesPage({
+export default guardedPage(async function MessagingServicesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -119,4 +120,4 @@ export default async function MessagingServicesPage({
       />
     </>
   );
-}
+});

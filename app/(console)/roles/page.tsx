@@ -6,6 +6,7 @@ import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -15,7 +16,7 @@ import { listRoles } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Roles" };
 
-export default async function RolesPage({
+export default guardedPage(async function RolesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -70,4 +71,4 @@ export default async function RolesPage({
       <Pagination path="/roles" query={query} page={page} pageCount={pageCount} total={total} noun="role" />
     </>
   );
-}
+});

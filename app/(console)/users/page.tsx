@@ -6,6 +6,7 @@ import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Users" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default guardedPage(async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await pageActor();
   const params = ZUserListFilter.parse(await searchParams);
   const { kind } = params;
@@ -85,4 +86,4 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <Pagination path="/users" query={query} page={page} pageCount={pageCount} total={total} noun="user" />
     </>
   );
-}
+});

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import { IncomingUserForm } from "@/components/forms/incoming-user-form";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
+import { requireRight } from "@/lib/rights/require";
 
 export const metadata: Metadata = { title: "External user for incoming authentication" };
 
-export default async function IncomingUserPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
+export default guardedPage(async function IncomingUserPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ service?: string }>;
+}) {
   const actor = await pageActor();
-  if (!canAll(actor.rights, "user", "create") || !canAll(actor.rights, "user", "manage_rights")) {
-    return <Refused message="You need the rights to create users and to manage their rights." />;
-  }
+  await requireRight(actor, "user", "create");
+  await requireRight(actor, "user", "manage_rights");
   const { service } = await searchParams;
   const back =
     typeof service === "string" && /^[0-9a-f-]{36}$/.test(service)
@@ -33,4 +36,4 @@ export default async function IncomingUserPage({ searchParams }: { searchParams:
       </Card>
     </>
   );
-}
+});
