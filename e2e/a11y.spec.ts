@@ -20,6 +20,8 @@ async function check(page: Page, path: string, violations: string[]) {
 }
 
 test("every console screen passes axe with no CSP violation", async ({ page }) => {
+  // About 25 screens, each analysed by axe: more than the default minute on a busy machine.
+  test.setTimeout(240_000);
   const violations = watchCsp(page);
   await createUserInUi(page, { prefix: "a11y" });
   const userPage = page.url();
