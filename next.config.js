@@ -1,4 +1,17 @@
 // @ts-check
+// Security headers of the files Next serves without the proxy (its assets, public/); the proxy sets
+// the same on pages and the API (lib/request/security-headers.ts, kept equal by e2e/headers.spec.ts).
+const staticHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+const lockedDownCsp = {
+  key: "Content-Security-Policy",
+  value: "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
@@ -8,14 +21,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
+      { source: "/:path*", headers: staticHeaders },
+      // Only where the proxy does not run: two policies on one response would both apply.
+      { source: "/_next/static/:path*", headers: [lockedDownCsp] },
+      { source: "/favicon.ico", headers: [lockedDownCsp] },
+      { source: "/icon.svg", headers: [lockedDownCsp] },
     ];
   },
 };

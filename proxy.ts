@@ -1,24 +1,43 @@
-// Only two jobs: send the signed-out to the sign-in page, and slide the 30-minute idle window by
-// re-issuing the session cookie on each page request. Rights are never decided here.
+// Three jobs: security headers on every page and API answer (a fresh script nonce per page request);
+// send the signed-out to the sign-in page; and slide the 30-minute idle window by re-issuing the
+// session cookie on each page request. Rights are never decided here.
 import { type NextRequest, NextResponse } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { authSecret, secureCookies, sessionCookieName } from "@/lib/auth/secret";
 import { IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
+import { applySecurityHeaders, LOCKED_DOWN_CSP, newNonce, pageCsp } from "@/lib/request/security-headers";
 
 export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // The API answers with status codes, not redirects; it only gets its headers here.
+  if (pathname.startsWith("/api/")) {
+    const response = NextResponse.next();
+    applySecurityHeaders(response.headers, LOCKED_DOWN_CSP);
+    return response;
+  }
+
+  const csp = pageCsp(newNonce(), process.env.NODE_ENV === "development");
+  // Next reads the policy from the request to put the nonce on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
+  const secured = (response: NextResponse) => {
+    applySecurityHeaders(response.headers, csp);
+    return response;
+  };
+
   const secret = authSecret();
   const token = await getToken({ req: request, secret, secureCookie: secureCookies() });
-  const { pathname, search } = request.nextUrl;
   const signedIn = token && !sessionExpired(token.at);
 
   if (!signedIn) {
-    if (pathname === "/login") return NextResponse.next();
+    if (pathname === "/login") return secured(pass());
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return secured(NextResponse.redirect(login));
   }
 
-  const response = NextResponse.next();
+  const response = secured(pass());
   // A prefetch is not the user doing anything; and its late answer must not set a cookie that a
   // sign-out just cleared.
   if (request.headers.get("next-router-prefetch")) return response;
@@ -33,6 +52,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not the API (it answers with status codes, not redirects), Next's assets, or the favicon.
-  matcher: ["/((?!api/|_next/|favicon.ico).*)"],
+  // Everything but the files Next and public/ serve as they are (next.config.js gives those their headers).
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)"],
 };

@@ -41,7 +41,7 @@ test("an operator cannot see or do what the role forbids", async ({ page, browse
   await op.goto("/audit");
   await expect(op.getByText("You do not have the view right on audit trail.")).toBeVisible();
   await op.goto("/users/new");
-  await expect(op.getByText("You do not have the right to create users.")).toBeVisible();
+  await expect(op.getByText("You do not have the create right on users.")).toBeVisible();
 
   // The server refuses the administrator's request replayed with the operator's cookie.
   if (!save) throw new Error("The administrator's save was not captured.");

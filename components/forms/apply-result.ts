@@ -1,5 +1,6 @@
 "use client";
-// Shows a server action's result: errors next to their fields, the rest in a toast.
+// Shows a server action's result: success in a toast; errors next to their fields and once in the form's box
+// (a toast as well would say the same thing twice).
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions/result";
@@ -20,7 +21,6 @@ export function applyResult<T, F extends FieldValues>(
     window.location.assign("/login");
     return false;
   }
-  toast.error(result.formError);
   setError("root.server" as Path<F>, { type: "server", message: result.formError });
   return false;
 }

@@ -2,6 +2,7 @@
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/result";
@@ -26,7 +27,7 @@ export function DeleteButton({
       description={`${what} will be deleted. This cannot be undone.`}
       confirmLabel="Delete"
       onConfirm={async () => {
-        const result = await action(input);
+        const result = await callAction(action, input);
         if (!result.ok) {
           toast.error(result.formError);
           return;

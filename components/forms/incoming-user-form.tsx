@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZIncomingUserForServiceRequest } from "@/lib/messaging/schemas";
@@ -26,7 +27,7 @@ export function IncomingUserForm({ service }: { service: { id: string; name: str
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createIncomingUserAction(values);
+    const result = await callAction(createIncomingUserAction, values);
     if (
       applyResult(
         result,

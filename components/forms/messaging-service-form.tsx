@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { createMessagingServiceAction, updateMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type TMessagingServiceFields, ZMessagingServiceFields } from "@/lib/messaging/schemas";
@@ -57,12 +58,12 @@ export function MessagingServiceForm({
 
   const onSubmit = form.handleSubmit(async (fields) => {
     if (!service || version === undefined) {
-      const result = await createMessagingServiceAction(fields);
+      const result = await callAction(createMessagingServiceAction, fields);
       if (applyResult(result, form.setError, `Messaging service ${fields.name} created.`))
         router.push(`/messaging-services/${result.data.id}`);
       return;
     }
-    const result = await updateMessagingServiceAction({ ...fields, id: service.id, version });
+    const result = await callAction(updateMessagingServiceAction, { ...fields, id: service.id, version });
     if (applyResult(result, form.setError, "Changes saved.")) {
       setVersion(result.data.version);
       router.refresh();

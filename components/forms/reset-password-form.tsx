@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { resetPasswordAction } from "@/app/(console)/users/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { ZResetPasswordRequest } from "@/lib/users/schemas";
 import { applyResult } from "./apply-result";
@@ -17,7 +18,7 @@ export function ResetPasswordForm({ id, version, external }: { id: string; versi
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await resetPasswordAction(values);
+    const result = await callAction(resetPasswordAction, values);
     if (
       applyResult(
         result,

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createRoleAction, updateRoleAction } from "@/app/(console)/roles/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type TRight, ZRoleFields } from "@/lib/roles/schemas";
@@ -48,11 +49,11 @@ export function RoleForm({
 
   const onSubmit = form.handleSubmit(async (fields) => {
     if (!role?.id || version === undefined) {
-      const result = await createRoleAction(fields);
+      const result = await callAction(createRoleAction, fields);
       if (applyResult(result, form.setError, `Role ${fields.name} created.`)) router.push(`/roles/${result.data.id}`);
       return;
     }
-    const result = await updateRoleAction({ id: role.id, version, ...fields });
+    const result = await callAction(updateRoleAction, { id: role.id, version, ...fields });
     if (applyResult(result, form.setError, "Changes saved.")) {
       setVersion(result.data.version);
       form.reset(fields);

@@ -4,6 +4,7 @@ import { Switch } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
+import { callAction } from "@/components/forms/call-action";
 import type { SettingKey } from "@/lib/settings/catalog";
 
 export function SettingSwitch({
@@ -28,7 +29,7 @@ export function SettingSwitch({
       disabled={disabled || pending}
       onCheckedChange={async (checked) => {
         setPending(true);
-        const result = await updateSettingAction({ key: settingKey, value: checked, version });
+        const result = await callAction(updateSettingAction, { key: settingKey, value: checked, version });
         setPending(false);
         if (!result.ok) {
           toast.error(result.formError);

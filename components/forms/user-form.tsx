@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type FieldValues, type UseFormReturn, useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/(console)/users/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
@@ -131,7 +132,7 @@ export function CreateUserForm({
   });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await createUserAction(values);
+    const result = await callAction(createUserAction, values);
     if (applyResult(result, form.setError, `User ${values.logonName} created.`) && result.data) {
       router.push(`/users/${result.data.id}`);
     }
@@ -193,7 +194,7 @@ export function EditUserForm({
   const form = useForm({ resolver: zodResolver(ZUpdateUserRequest), defaultValues: user });
   const { errors, isSubmitting, isDirty } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await updateUserAction(values);
+    const result = await callAction(updateUserAction, values);
     if (applyResult(result, form.setError, "Changes saved.") && result.data) {
       form.reset({ ...values, version: result.data.version });
       router.refresh();

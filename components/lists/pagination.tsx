@@ -16,6 +16,8 @@ export function Pagination({
   total: number;
   noun: string;
 }) {
+  // An empty list says so itself (components/lists/empty-list.tsx); "0 items · page 1 of 1" adds nothing.
+  if (total === 0) return null;
   const link = (target: number, label: string) =>
     target < 1 || target > pageCount || target === page ? (
       <span className="rounded-md px-3 py-1.5 text-slate-500" aria-disabled="true">

@@ -9,10 +9,16 @@ export function Table({
   caption: string;
   head: ReactNode;
   children: ReactNode;
-  empty?: string;
+  empty?: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // A named region that takes focus, so that keyboard users can scroll a table wider than the screen.
+    <section
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (axe scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-700">
@@ -20,8 +26,8 @@ export function Table({
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-      {empty ? <p className="px-4 py-8 text-center text-sm text-slate-500">{empty}</p> : null}
-    </div>
+      {empty ? <div className="px-4 py-8 text-center text-sm text-slate-500">{empty}</div> : null}
+    </section>
   );
 }
 

@@ -3,6 +3,7 @@ import { CircleCheck, CircleX, PlugZap } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { testConnectionAction } from "@/app/(console)/messaging-services/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import type { ConnectionReport } from "@/lib/messaging/connection-test";
 
@@ -25,7 +26,7 @@ export function ConnectionTest({ serviceId }: { serviceId: string }) {
         disabled={running}
         onClick={async () => {
           setRunning(true);
-          const result = await testConnectionAction({ id: serviceId });
+          const result = await callAction(testConnectionAction, { id: serviceId });
           setRunning(false);
           if (!result.ok) {
             toast.error(result.formError);

@@ -5,7 +5,8 @@
 // and a chosen actor; define-action.ts binds it to the request's next-auth session.
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { AppError, type FieldErrors } from "../errors";
+import { isConnectionLost } from "../db/connection-lost";
+import { AppError, connectionLost, type FieldErrors } from "../errors";
 import type { ActionResult } from "./result";
 
 export interface ActionOptions {
@@ -40,13 +41,23 @@ export function actionWrapper(resolveActor: ActorResolver) {
         }
         return { ok: true, data: await run(actor, parsed.data) };
       } catch (error) {
-        if (error instanceof AppError) return failure(error.code, error.message, error.fieldErrors);
-        // Unexpected: log the kind and stack for operators, never the input, and tell the user nothing was saved.
-        console.error("Server action failed:", error instanceof Error ? error.stack : String(error));
-        return failure("error", "Something went wrong and nothing was saved. Try again.");
+        return failureOf(error);
       }
     };
   };
+}
+
+/** The result for an action that threw: typed errors say what happened, anything else says nothing was saved. */
+export function failureOf(error: unknown): Failure {
+  if (error instanceof AppError) return failure(error.code, error.message, error.fieldErrors);
+  if (isConnectionLost(error)) {
+    console.error("Server action failed: the database connection was lost.");
+    const lost = connectionLost();
+    return failure(lost.code, lost.message);
+  }
+  // Unexpected: log the kind and stack for operators, never the input, and tell the user nothing was saved.
+  console.error("Server action failed:", error instanceof Error ? error.stack : String(error));
+  return failure("error", "Something went wrong and nothing was saved. Try again.");
 }
 
 type Failure = Extract<ActionResult, { ok: false }>;

@@ -3,9 +3,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { dataDir } from "../config/data-dir";
+import { RecoveringPool } from "./recovering-pool";
 
 /** The smallest SQL surface the migrator needs, over either driver. */
 export interface SqlSession {
@@ -45,7 +46,15 @@ export function createAdapter(url = process.env.DATABASE_URL): DatabaseAdapter {
 }
 
 function postgresAdapter(url: string): DatabaseAdapter {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new RecoveringPool({
+    connectionString: url,
+    max: 10,
+    // A request waits this long for a free connection, then fails instead of hanging.
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client whose connection dies is dropped by the pool; the event only needs a listener
+  // (without one, Node would end the process).
+  pool.on("error", (error) => console.error("Database connection lost:", error.message));
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
     exec: async (script) => {
       await client.query(script);
@@ -66,7 +75,8 @@ function postgresAdapter(url: string): DatabaseAdapter {
           await work(session(client));
           await client.query("COMMIT");
         } catch (error) {
-          await client.query("ROLLBACK");
+          // On a lost connection ROLLBACK fails too (the server rolled back already): report the first error.
+          await client.query("ROLLBACK").catch(() => undefined);
           throw error;
         } finally {
           client.release();

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
+import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
 
   const onSubmit = form.handleSubmit(async (values) => {
     // On success the action sends the browser on to the console; only a refusal comes back here.
-    const result = await changeOwnPasswordAction(values);
+    const result = await callAction(changeOwnPasswordAction, values);
     applyResult(result, form.setError, "Password changed.");
   });
 

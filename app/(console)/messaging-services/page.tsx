@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
 import { ReadinessBadge } from "@/components/messaging/readiness-badge";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -16,7 +18,7 @@ import { canAll } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging services" };
 
-export default async function MessagingServicesPage({
+export default guardedPage(async function MessagingServicesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -72,7 +74,16 @@ export default async function MessagingServicesPage({
       ) : null}
       <Table
         caption="Messaging services"
-        empty={page.rows.length === 0 ? "No messaging services match." : undefined}
+        empty={
+          page.rows.length === 0 ? (
+            <EmptyList
+              filtered={!!(params.q || type || readiness)}
+              noun="messaging services"
+              addHref="/messaging-services/new"
+              canAdd={canAll(actor.rights, "messaging_service", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/messaging-services" query={query} column="name" label="Name" />
@@ -109,4 +120,4 @@ export default async function MessagingServicesPage({
       />
     </>
   );
-}
+});

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -14,7 +16,7 @@ import { listRoles } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Roles" };
 
-export default async function RolesPage({
+export default guardedPage(async function RolesPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -33,7 +35,16 @@ export default async function RolesPage({
       <SearchForm q={params.q} label="Search roles by name or description" />
       <Table
         caption="Roles"
-        empty={rows.length === 0 ? "No roles match." : undefined}
+        empty={
+          rows.length === 0 ? (
+            <EmptyList
+              filtered={!!params.q}
+              noun="roles"
+              addHref="/roles/new"
+              canAdd={canAll(actor.rights, "role", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/roles" query={query} column="name" label="Name" />
@@ -60,4 +71,4 @@ export default async function RolesPage({
       <Pagination path="/roles" query={query} page={page} pageCount={pageCount} total={total} noun="role" />
     </>
   );
-}
+});

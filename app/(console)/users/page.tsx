@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddNewLink } from "@/components/lists/add-new-link";
+import { EmptyList } from "@/components/lists/empty-list";
 import { Pagination } from "@/components/lists/pagination";
 import { SearchForm } from "@/components/lists/search-form";
 import { SortHeader } from "@/components/lists/sort-header";
 import { Table, Td, Th } from "@/components/lists/table";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: "Users" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default guardedPage(async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await pageActor();
   const params = ZUserListFilter.parse(await searchParams);
   const { kind } = params;
@@ -45,7 +47,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </SearchForm>
       <Table
         caption="Users"
-        empty={rows.length === 0 ? "No users match." : undefined}
+        empty={
+          rows.length === 0 ? (
+            <EmptyList
+              filtered={!!(params.q || kind)}
+              noun="users"
+              addHref="/users/new"
+              canAdd={canAll(actor.rights, "user", "create")}
+            />
+          ) : undefined
+        }
         head={
           <>
             <SortHeader path="/users" query={query} column="logonName" label="Logon name" />
@@ -75,4 +86,4 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <Pagination path="/users" query={query} page={page} pageCount={pageCount} total={total} noun="user" />
     </>
   );
-}
+});

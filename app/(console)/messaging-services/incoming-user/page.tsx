@@ -1,32 +1,34 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IncomingUserForm } from "@/components/forms/incoming-user-form";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Refused } from "@/components/shell/refused";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
-import { authenticatesCallersAsUsers, mayCreateIncomingUser } from "@/lib/messaging/permissions";
+import { authenticatesCallersAsUsers, incomingUserRequirements } from "@/lib/messaging/permissions";
 import { getMessagingService } from "@/lib/messaging/service";
-import { ZId } from "@/lib/users/schemas";
+import { requireRight } from "@/lib/rights/require";
+import { ZId } from "@/lib/schemas";
 
 export const metadata: Metadata = { title: "External user for incoming authentication" };
 
-export default async function IncomingUserPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
+export default guardedPage(async function IncomingUserPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ service?: string }>;
+}) {
   const actor = await pageActor();
   // The flow belongs to one service: without one there is nothing to grant.
   const serviceId = ZId.safeParse((await searchParams).service);
   if (!serviceId.success) notFound();
-  const loaded = await pageLoad(() => getMessagingService(actor, serviceId.data));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const service = loaded.data;
+  // The same requirements the service checks, refused (and audited) the same way.
+  for (const right of incomingUserRequirements(serviceId.data)) {
+    await requireRight(actor, right.objectType, right.access, right.objectId);
+  }
+  const service = await getMessagingService(actor, serviceId.data);
   if (!authenticatesCallersAsUsers(service.type)) {
     return <Refused message={`${service.name} does not authenticate its callers as external users.`} />;
-  }
-  if (!mayCreateIncomingUser(actor.rights, service)) {
-    return (
-      <Refused message="This needs the rights to create users and to manage their rights, and the Use right on this service." />
-    );
   }
   return (
     <>
@@ -43,4 +45,4 @@ export default async function IncomingUserPage({ searchParams }: { searchParams:
       </Card>
     </>
   );
-}
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MessagingServiceForm } from "@/components/forms/messaging-service-form";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,14 +10,17 @@ import {
   MESSAGING_SERVICE_TYPE_DEFINITIONS,
   MESSAGING_SERVICE_TYPES,
 } from "@/lib/messaging/service-types";
-import { canAll } from "@/lib/rights/can";
+import { requireRight } from "@/lib/rights/require";
 
 export const metadata: Metadata = { title: "Add messaging service" };
 
-export default async function NewMessagingServicePage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
+export default guardedPage(async function NewMessagingServicePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ type?: string }>;
+}) {
   const actor = await pageActor();
-  if (!canAll(actor.rights, "messaging_service", "create"))
-    return <Refused message="You do not have the right to create messaging services." />;
+  await requireRight(actor, "messaging_service", "create");
   const { type } = await searchParams;
 
   if (!isMessagingServiceType(type)) {
@@ -73,4 +76,4 @@ export default async function NewMessagingServicePage({ searchParams }: { search
       </Card>
     </>
   );
-}
+});

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { RoleForm } from "@/components/forms/role-form";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canAll } from "@/lib/rights/can";
 import { objectChoices } from "@/lib/rights/objects";
+import { requireRight } from "@/lib/rights/require";
 
 export const metadata: Metadata = { title: "Add role" };
 
-export default async function NewRolePage() {
+export default guardedPage(async function NewRolePage() {
   const actor = await pageActor();
-  if (!canAll(actor.rights, "role", "create")) return <Refused message="You do not have the right to create roles." />;
+  await requireRight(actor, "role", "create");
   return (
     <>
       <PageHeader
@@ -27,4 +28,4 @@ export default async function NewRolePage() {
       </Card>
     </>
   );
-}
+});

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { CreateUserForm } from "@/components/forms/user-form";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canAll } from "@/lib/rights/can";
+import { requireRight } from "@/lib/rights/require";
 import { roleChoices } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Add user" };
 
-export default async function NewUserPage() {
+export default guardedPage(async function NewUserPage() {
   const actor = await pageActor();
-  if (!canAll(actor.rights, "user", "create")) return <Refused message="You do not have the right to create users." />;
+  await requireRight(actor, "user", "create");
   const canAssignRoles = canAll(actor.rights, "user", "manage_rights");
   const roles = canAssignRoles ? await roleChoices(actor) : [];
   return (
@@ -22,4 +23,4 @@ export default async function NewUserPage() {
       </Card>
     </>
   );
-}
+});

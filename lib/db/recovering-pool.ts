@@ -1,0 +1,73 @@
+// A pg.Pool that gives back a checked-out client as soon as its connection dies.
+// Why: Prisma's transaction manager releases a transaction's client only after a successful COMMIT or
+// ROLLBACK statement (@prisma/adapter-pg's commit()/rollback() call release()); when the backend was
+// terminated that statement fails, release() is never called and the client stays checked out for
+// good. A few lost connections under load then leave the pool with no usable client and every later
+// request waits forever. Here a client whose connection ended is released with the error (so the pool
+// destroys it and opens a new one when needed), and the later release from its holder does nothing.
+import pg from "pg";
+import { markConnectionLost } from "./connection-lost";
+
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: pg.PoolClient["release"],
+) => void;
+
+/** Clients whose connection has died; pg rejects their queries with errors that carry no code. */
+const lostClients = new WeakSet<pg.PoolClient>();
+const wrappedClients = new WeakSet<pg.PoolClient>();
+
+/** Once per client: a query that fails because the connection died says so. */
+function markLostQueries(client: pg.PoolClient) {
+  if (wrappedClients.has(client)) return;
+  wrappedClients.add(client);
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      throw lostClients.has(client) ? markConnectionLost(error) : error;
+    });
+  }) as typeof client.query;
+}
+
+/** For one checkout: release the client when its connection ends; the holder's release is then a no-op. */
+function releaseOnLoss(client: pg.PoolClient): pg.PoolClient {
+  markLostQueries(client);
+  const release = client.release;
+  let released = false;
+  const onLost = () => {
+    lostClients.add(client);
+    client.release(new Error("The database connection was lost."));
+  };
+  client.release = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener("end", onLost);
+    client.removeListener("error", onLost);
+    release(error);
+  };
+  client.once("end", onLost);
+  client.once("error", onLost);
+  return client;
+}
+
+export class RecoveringPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
+    if (!callback) {
+      return super.connect().then(releaseOnLoss, (error: unknown) => {
+        throw markConnectionLost(error);
+      });
+    }
+    // pg-pool's own query() checks out through the callback form.
+    super.connect((err, client, done) => {
+      if (err || !client) return callback(err && markConnectionLost(err), client, done);
+      const guarded = releaseOnLoss(client);
+      callback(undefined, guarded, guarded.release);
+    });
+    return undefined;
+  }
+}
