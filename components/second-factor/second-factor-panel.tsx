@@ -212,7 +212,11 @@ function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (code
         <Field
           id="proof"
           label="Code from your app, or your password"
-          help="Needed to make new recovery codes or to turn the second factor off."
+          help={
+            required
+              ? "Needed to make new recovery codes."
+              : "Needed to make new recovery codes or to turn the second factor off."
+          }
           error={errors.proof?.message}
           required
         >
