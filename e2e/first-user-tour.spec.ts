@@ -1,5 +1,6 @@
-// Ways out and plain words around the second factor: a user asked to enrol or to change their password can
-// sign out; the code step can go back to another name; the administrator sees why a user must enrol.
+// What a first user tripped over: a user asked to enrol or to change their password can sign out; the code
+// step can go back to another name; the administrator sees why a user must enrol, which roles require it,
+// and effective rights only on areas the console has.
 import { expect, test } from "@playwright/test";
 import { generate } from "otplib";
 import { changeOwnPassword, createUserInUi, signInViaForm, unique } from "./helpers";
@@ -18,6 +19,12 @@ test("forced steps offer Sign out, and the user's page says which role requires 
   await adminPage.getByLabel(/Members must use a second factor/).check();
   await adminPage.getByRole("button", { name: "Create role" }).click();
   await expect(adminPage.getByRole("heading", { level: 1, name: roleName })).toBeVisible();
+  await expect(adminPage.getByText("Second factor required")).toBeVisible();
+  await adminPage.goto(`/roles?q=${encodeURIComponent(roleName)}`);
+  await expect(adminPage.getByRole("row", { name: new RegExp(roleName) })).toContainText("Second factor required");
+  await adminPage.goto("/roles?q=Administrator");
+  await expect(adminPage.getByRole("row", { name: /Administrator/ })).toContainText("Built-in");
+  await expect(adminPage.getByRole("row", { name: /Administrator/ })).not.toContainText("Second factor required");
   const user = await createUserInUi(adminPage, { prefix: "exit-2fa", roles: [roleName] });
   const card = adminPage.getByRole("region", { name: "Second factor" });
   await expect(card).toContainText(
@@ -47,6 +54,11 @@ test("forced steps offer Sign out, and the user's page says which role requires 
   await adminPage.getByRole("link", { name: "admin", exact: true }).click();
   await expect(card.getByRole("link", { name: "Security page" })).toHaveAttribute("href", "/account/security");
   await expect(adminPage.getByRole("button", { name: "Reset second factor" })).toHaveCount(0);
+  // The Administrator role holds rights on areas still to come; only the console's areas are listed.
+  const rights = adminPage.getByRole("table", { name: "Effective rights" });
+  await expect(rights.getByRole("row", { name: /^Users Manage rights All Administrator$/ })).toBeVisible();
+  await expect(rights.getByRole("cell", { name: "Communities" })).toHaveCount(0);
+  await expect(rights.getByRole("cell", { name: "API tokens" })).toHaveCount(0);
   await admin.close();
 });
 
