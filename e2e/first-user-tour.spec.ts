@@ -62,7 +62,10 @@ test("forced steps offer Sign out, and the user's page says which role requires 
   await admin.close();
 });
 
-test("Sign in as someone else on the code step starts over with an empty name", async ({ page, browser }) => {
+test("Copy codes confirms the copy; Sign in as someone else on the code step starts over with an empty name", async ({
+  page,
+  browser,
+}) => {
   const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
   const user = await createUserInUi(await admin.newPage(), { prefix: "code-back", roles: ["Auditor"] });
   await admin.close();
@@ -75,6 +78,14 @@ test("Sign in as someone else on the code step starts over with an empty name", 
   const secret = ((await page.locator("#totp-key").textContent()) ?? "").replaceAll(/\s/g, "");
   await page.getByLabel("Code from the app").fill(await generate({ secret }));
   await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  // Copy codes says whether it worked, and the clipboard holds the ten codes.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const items = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  const codes = await items.allTextContents();
+  await page.getByRole("button", { name: "Copy codes" }).click();
+  await expect(page.getByText("Recovery codes copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(codes.join("\n"));
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByText(/On since/)).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
