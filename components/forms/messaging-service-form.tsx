@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { createMessagingServiceAction, updateMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
 import { callAction } from "@/components/forms/call-action";
@@ -52,6 +52,8 @@ export function MessagingServiceForm({
     })),
   });
   const form = useForm({ resolver: zodResolver(ZMessagingServiceFields), defaultValues: initial(service) });
+  // Between a save and the refresh that remounts the form, input would be thrown away: hold the form still.
+  const [refreshing, startRefresh] = useTransition();
   const { errors, isSubmitting, isDirty } = form.formState;
   const connection = useWatch({ control: form.control, name: "serviceConnection" });
   const advice = connection ? serviceConnectionAdvice(type, connection) : null;
@@ -66,81 +68,89 @@ export function MessagingServiceForm({
     const result = await callAction(updateMessagingServiceAction, { ...fields, id: service.id, version });
     if (applyResult(result, form.setError, "Changes saved.")) {
       setVersion(result.data.version);
-      router.refresh();
+      startRefresh(() => router.refresh());
     }
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="name" label="Name" error={errors.name?.message} required help="A descriptive name for the service.">
-          {(a11y) => <input {...a11y} {...form.register("name")} disabled={!canSave} className={inputClass} />}
-        </Field>
-        <Field
-          id="type"
-          label="Type"
-          help={
-            service
-              ? "Chosen when the service was added; it cannot change."
-              : "Chosen in the previous step; it cannot change once the service is saved."
-          }
-        >
-          {(a11y) => <input {...a11y} value={`${type} — ${definition.label}`} readOnly className={inputClass} />}
-        </Field>
-        <div className="sm:col-span-2">
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={refreshing} aria-busy={refreshing} className="space-y-6">
+        <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            id="serviceConnection"
-            label="Service Connection"
-            error={errors.serviceConnection?.message}
+            id="name"
+            label="Name"
+            error={errors.name?.message}
             required
-            help={definition.serviceConnection.help}
+            help="A descriptive name for the service."
           >
-            {(a11y) => (
-              <input
-                {...a11y}
-                {...form.register("serviceConnection")}
-                type="url"
-                placeholder={definition.serviceConnection.placeholder}
-                disabled={!canSave}
-                className={inputClass}
-              />
-            )}
+            {(a11y) => <input {...a11y} {...form.register("name")} disabled={!canSave} className={inputClass} />}
           </Field>
-          {advice && !errors.serviceConnection ? (
-            <p className="mt-1 flex items-center gap-1.5 text-sm text-amber-800" role="status">
-              <TriangleAlert aria-hidden className="size-4" /> {advice}
-            </p>
-          ) : null}
+          <Field
+            id="type"
+            label="Type"
+            help={
+              service
+                ? "Chosen when the service was added; it cannot change."
+                : "Chosen in the previous step; it cannot change once the service is saved."
+            }
+          >
+            {(a11y) => <input {...a11y} value={`${type} — ${definition.label}`} readOnly className={inputClass} />}
+          </Field>
+          <div className="sm:col-span-2">
+            <Field
+              id="serviceConnection"
+              label="Service Connection"
+              error={errors.serviceConnection?.message}
+              required
+              help={definition.serviceConnection.help}
+            >
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  {...form.register("serviceConnection")}
+                  type="url"
+                  placeholder={definition.serviceConnection.placeholder}
+                  disabled={!canSave}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            {advice && !errors.serviceConnection ? (
+              <p className="mt-1 flex items-center gap-1.5 text-sm text-amber-800" role="status">
+                <TriangleAlert aria-hidden className="size-4" /> {advice}
+              </p>
+            ) : null}
+          </div>
+          <Field id="authenticationUrl" label="Authentication URL" help="Not applicable to messaging services.">
+            {(a11y) => <input {...a11y} value="Not applicable" readOnly disabled className={inputClass} />}
+          </Field>
+          <Field id="authenticationScope" label="Authentication Scope" help="Not applicable to messaging services.">
+            {(a11y) => <input {...a11y} value="Not applicable" readOnly disabled className={inputClass} />}
+          </Field>
         </div>
-        <Field id="authenticationUrl" label="Authentication URL" help="Not applicable to messaging services.">
-          {(a11y) => <input {...a11y} value="Not applicable" readOnly disabled className={inputClass} />}
-        </Field>
-        <Field id="authenticationScope" label="Authentication Scope" help="Not applicable to messaging services.">
-          {(a11y) => <input {...a11y} value="Not applicable" readOnly disabled className={inputClass} />}
-        </Field>
-      </div>
-      <CredentialsBlock
-        type={type}
-        control={form.control}
-        register={form.register}
-        setValue={form.setValue}
-        errors={errors}
-        secretSet={secretSet}
-        disabled={!canSave}
-      />
-      <FormError message={errors.root?.server?.message} />
-      {canSave ? (
-        <div className="flex justify-end gap-2">
-          {!service ? (
-            <Button variant="secondary" onClick={() => router.push("/messaging-services")}>
-              Cancel
+        <CredentialsBlock
+          type={type}
+          control={form.control}
+          register={form.register}
+          setValue={form.setValue}
+          errors={errors}
+          secretSet={secretSet}
+          disabled={!canSave}
+        />
+        <FormError message={errors.root?.server?.message} />
+        {canSave ? (
+          <div className="flex justify-end gap-2">
+            {!service ? (
+              <Button variant="secondary" onClick={() => router.push("/messaging-services")}>
+                Cancel
+              </Button>
+            ) : null}
+            <Button type="submit" disabled={isSubmitting || refreshing || (!!service && !isDirty)}>
+              {isSubmitting || refreshing ? "Saving…" : service ? "Save changes" : "Save"}
             </Button>
-          ) : null}
-          <Button type="submit" disabled={isSubmitting || (!!service && !isDirty)}>
-            {isSubmitting ? "Saving…" : service ? "Save changes" : "Save"}
-          </Button>
-        </div>
-      ) : null}
+          </div>
+        ) : null}
+      </fieldset>
     </form>
   );
 }

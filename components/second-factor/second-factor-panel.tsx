@@ -169,13 +169,24 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(codes.join("\n"))}>
+        <Button variant="secondary" onClick={() => copyCodes(codes)}>
           Copy codes
         </Button>
         <Button onClick={onDone}>I have saved them</Button>
       </div>
     </div>
   );
+}
+
+/** The clipboard needs a secure context and the user's permission: say whether the copy worked. */
+async function copyCodes(codes: string[]) {
+  try {
+    if (!navigator.clipboard) throw new Error("no clipboard");
+    await navigator.clipboard.writeText(codes.join("\n"));
+    toast.success("Recovery codes copied.");
+  } catch {
+    toast.error("This browser did not allow copying: select the codes and copy them yourself.");
+  }
 }
 
 function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (codes: string[]) => void }) {
@@ -212,7 +223,11 @@ function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (code
         <Field
           id="proof"
           label="Code from your app, or your password"
-          help="Needed to make new recovery codes or to turn the second factor off."
+          help={
+            required
+              ? "Needed to make new recovery codes."
+              : "Needed to make new recovery codes or to turn the second factor off."
+          }
           error={errors.proof?.message}
           required
         >

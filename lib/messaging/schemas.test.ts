@@ -346,7 +346,12 @@ describe("write-only secrets", () => {
 
   it("refuses an empty or blank replacement, and an unknown action", () => {
     for (const value of ["", "   ", "\t\n"]) {
+      // A new entry has no current secret to keep; a stored one does.
       expect(issues(ZMessagingServiceFields, service("wavy", [entry("user", value)]))).toEqual([
+        "credentials.0.secret.value: Enter the secret for the new entry.",
+      ]);
+      const stored = { ...entry("user", value), id: CREDENTIAL_ID };
+      expect(issues(ZMessagingServiceFields, service("wavy", [stored]))).toEqual([
         "credentials.0.secret.value: Enter the new secret, or keep the current one.",
       ]);
     }
@@ -388,7 +393,7 @@ describe("all errors at once", () => {
       "name: Enter a name.",
       "serviceConnection: The service connection must use https://.",
       "credentials.0.secret: Enter the secret for the new entry.",
-      "credentials.1.secret.value: Enter the new secret, or keep the current one.",
+      "credentials.1.secret.value: Enter the secret for the new entry.",
       "credentials.3.authId: Invalid input: expected string, received number",
       "credentials.0.authId: Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",
       "credentials.2.authId: This ID is already used by entry 2. Use [Key ID]@[App ID] for the outgoing entry, or exactly webhook for the incoming one.",

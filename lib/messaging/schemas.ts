@@ -35,11 +35,9 @@ export const ZSecretChange = z.discriminatedUnion(
     z.object({ action: z.literal("keep") }),
     z.object({
       action: z.literal("replace"),
-      // Not trimmed: a secret is used exactly as typed.
-      value: zSecretText(4096).refine(
-        (value) => value.trim().length > 0,
-        "Enter the new secret, or keep the current one.",
-      ),
+      // Not trimmed: a secret is used exactly as typed. A blank one is refused by the entry, which knows
+      // whether there is a current secret to keep.
+      value: zSecretText(4096),
     }),
   ],
   "Keep the secret or enter a new one: every entry needs its secret (remove the entry to drop it).",
@@ -55,6 +53,16 @@ export const ZCredentialEntry = z
   .superRefine((entry, ctx) => {
     if (entry.id === undefined && entry.secret.action !== "replace") {
       ctx.addIssue({ code: "custom", path: ["secret"], message: "Enter the secret for the new entry." });
+    }
+    if (entry.secret.action === "replace" && entry.secret.value.trim().length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secret", "value"],
+        message:
+          entry.id === undefined
+            ? "Enter the secret for the new entry."
+            : "Enter the new secret, or keep the current one.",
+      });
     }
   });
 

@@ -32,7 +32,10 @@ export async function testServiceConnection(
     objectId: service.id,
     objectName: service.name,
     outcome: report.ok ? "success" : "failed",
-    detail: `${report.ok ? "Reached" : `Failed at ${last?.step ?? "start"}`} in ${report.totalMs} ms${report.httpStatus ? `, HTTP ${report.httpStatus}` : ""}`,
+    // A refused address was never contacted: say so in the page's words rather than "failed at dns".
+    detail: report.refused
+      ? "Not tested: the address may not be reached"
+      : `${report.ok ? "Reached" : `Failed at ${last?.step ?? "start"}`} in ${report.totalMs} ms${report.httpStatus ? `, HTTP ${report.httpStatus}` : ""}`,
   });
   return report;
 }

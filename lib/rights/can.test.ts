@@ -102,6 +102,23 @@ describe("effectiveRights", () => {
     ]);
   });
 
+  it("lists rows in the editor's order, so a direct grant sits with the same type's role grants", () => {
+    const rows = effectiveRights([
+      grant("messaging_service", "view", null, "Desk"),
+      grant("user", "view", null, "Desk"),
+      direct("role", "view"),
+      direct("messaging_service", "modify", USER_A),
+      grant("messaging_service", "modify", null, "Desk"),
+    ]);
+    expect(rows.map((r) => `${r.objectType} ${r.access} ${r.objectId ?? "all"}`)).toEqual([
+      "messaging_service view all",
+      "messaging_service modify all",
+      `messaging_service modify ${USER_A}`,
+      "user view all",
+      "role view all",
+    ]);
+  });
+
   it("says when a right is held directly, alone or besides roles", () => {
     const rows = effectiveRights([
       direct("messaging_service", "use", USER_A),

@@ -1,5 +1,5 @@
 // Deciding rights: pure functions over the grants a user holds through their roles and directly.
-import type { Access, ObjectType } from "./catalog";
+import { ACCESSES, type Access, OBJECT_TYPES, type ObjectType } from "./catalog";
 
 /** Where a grant comes from: one of the user's roles, or the user's own User Rights block. */
 export type GrantSource = { kind: "role"; roleId: string; roleName: string } | { kind: "direct" };
@@ -66,7 +66,10 @@ export interface EffectiveRight {
   direct: boolean;
 }
 
-/** Effective rights for display: one row per right, with every role that grants it and whether it is held directly. */
+/**
+ * Effective rights for display: one row per right, with every role that grants it and whether it is held directly,
+ * in the rights editor's order (type, access, all objects before chosen ones) so a direct grant sits with its kind.
+ */
 export function effectiveRights(rights: Rights): EffectiveRight[] {
   const rows = new Map<string, EffectiveRight>();
   for (const g of rights) {
@@ -82,5 +85,10 @@ export function effectiveRights(rights: Rights): EffectiveRight[] {
     else if (!row.roles.includes(g.source.roleName)) row.roles.push(g.source.roleName);
     rows.set(key, row);
   }
-  return [...rows.values()];
+  return [...rows.values()].sort(
+    (a, b) =>
+      OBJECT_TYPES.indexOf(a.objectType) - OBJECT_TYPES.indexOf(b.objectType) ||
+      ACCESSES.indexOf(a.access) - ACCESSES.indexOf(b.access) ||
+      Number(a.objectId !== null) - Number(b.objectId !== null),
+  );
 }

@@ -30,7 +30,7 @@ import { requireHoldsTargetRights } from "./target-rights";
 
 const LOGON_TAKEN = "A user with this logon name exists already.";
 const userWithRoles = {
-  roles: { select: { role: { select: { id: true, name: true, builtIn: true } } } },
+  roles: { select: { role: { select: { id: true, name: true, builtIn: true, requiresSecondFactor: true } } } },
   rights: true,
 } as const;
 type UserWithRoles = Omit<Prisma.UserGetPayload<{ include: typeof userWithRoles }>, "passwordHash">;

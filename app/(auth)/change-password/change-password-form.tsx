@@ -6,6 +6,7 @@ import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
 import { ZChangeOwnPasswordRequest } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
@@ -49,7 +50,8 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
       <FormError message={errors.root?.server?.message} />
       <div className="flex items-center justify-between gap-3">
         {forced ? (
-          <span />
+          // The only way out of a forced change that cannot be made now.
+          <SignOutButton className="-ml-2.5" />
         ) : (
           <Link href="/" className="text-sm text-slate-600 hover:underline">
             Cancel

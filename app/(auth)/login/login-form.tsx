@@ -45,64 +45,73 @@ export function LoginForm({ next }: { next: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <div hidden={step === "code"} className="space-y-4">
-        <Field id="logonName" label="Logon name" error={errors.logonName?.message}>
-          {(a11y) => <input {...a11y} {...form.register("logonName")} autoComplete="username" className={inputClass} />}
-        </Field>
-        <Field id="password" label="Password" error={errors.password?.message}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("password")}
-              type="password"
-              autoComplete="current-password"
-              className={inputClass}
-            />
-          )}
-        </Field>
-      </div>
-      {step === "code" ? (
-        <p className="text-sm text-slate-700">
-          Password accepted for <strong className="font-medium">{form.getValues("logonName")}</strong>. Now the second
-          factor:
-        </p>
-      ) : null}
-      {step === "code" ? (
-        <Field
-          id="code"
-          label="Authentication code"
-          help="The 6-digit code your authenticator app shows, or one of your recovery codes."
-          error={errors.code?.message}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              {...form.register("code")}
-              autoComplete="one-time-code"
-              autoCapitalize="none"
-              spellCheck={false}
-              className={`${inputClass} font-mono tracking-widest`}
-            />
-          )}
-        </Field>
-      ) : null}
-      <FormError message={errors.root?.server?.message} />
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Signing in…" : step === "code" ? "Verify" : "Sign in"}
-      </Button>
-      {step === "code" ? (
-        <button
-          type="button"
-          className="w-full text-sm text-slate-600 hover:underline"
-          onClick={() => {
-            setStep("password");
-            form.reset({ logonName: form.getValues("logonName"), password: "", code: "" });
-          }}
-        >
-          Sign in as someone else
-        </button>
-      ) : null}
-    </form>
+    <>
+      <p className="mb-6 text-sm text-slate-600">
+        {step === "code" ? (
+          <>
+            Password accepted for <strong className="font-medium text-slate-800">{form.getValues("logonName")}</strong>.
+            Now enter the code from your authenticator app.
+          </>
+        ) : (
+          "Use the logon name and password your administrator gave you."
+        )}
+      </p>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <div hidden={step === "code"} className="space-y-4">
+          <Field id="logonName" label="Logon name" error={errors.logonName?.message}>
+            {(a11y) => (
+              <input {...a11y} {...form.register("logonName")} autoComplete="username" className={inputClass} />
+            )}
+          </Field>
+          <Field id="password" label="Password" error={errors.password?.message}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                {...form.register("password")}
+                type="password"
+                autoComplete="current-password"
+                className={inputClass}
+              />
+            )}
+          </Field>
+        </div>
+        {step === "code" ? (
+          <Field
+            id="code"
+            label="Authentication code"
+            help="The 6-digit code your authenticator app shows, or one of your recovery codes."
+            error={errors.code?.message}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                {...form.register("code")}
+                autoComplete="one-time-code"
+                autoCapitalize="none"
+                spellCheck={false}
+                className={`${inputClass} font-mono tracking-widest`}
+              />
+            )}
+          </Field>
+        ) : null}
+        <FormError message={errors.root?.server?.message} />
+        <Button type="submit" disabled={isSubmitting} className="w-full">
+          {isSubmitting ? "Signing in…" : step === "code" ? "Verify" : "Sign in"}
+        </Button>
+        {step === "code" ? (
+          <button
+            type="button"
+            className="w-full text-sm text-slate-600 hover:underline"
+            onClick={() => {
+              setStep("password");
+              form.reset({ logonName: "", password: "", code: "" });
+              setTimeout(() => form.setFocus("logonName"));
+            }}
+          >
+            Sign in as someone else
+          </button>
+        ) : null}
+      </form>
+    </>
   );
 }

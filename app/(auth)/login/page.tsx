@@ -11,7 +11,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
-      <p className="mb-6 text-sm text-slate-600">Use the logon name and password your administrator gave you.</p>
       <LoginForm next={next} />
     </>
   );

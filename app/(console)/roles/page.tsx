@@ -61,6 +61,7 @@ export default guardedPage(async function RolesPage({
                 {role.name}
               </Link>{" "}
               {role.builtIn ? <Badge>Built-in</Badge> : null}
+              {role.requiresSecondFactor ? <Badge tone="info">Second factor required</Badge> : null}
             </Td>
             <Td className="text-slate-600">{role.description}</Td>
             <Td className="text-right tabular-nums">{role._count.rights}</Td>

@@ -30,7 +30,12 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={role.name}
         description={role.description}
-        badges={builtIn ? <Badge>Built-in</Badge> : null}
+        badges={
+          <>
+            {builtIn ? <Badge>Built-in</Badge> : null}
+            {role.requiresSecondFactor ? <Badge tone="info">Second factor required</Badge> : null}
+          </>
+        }
         actions={
           canDelete ? (
             <DeleteButton
