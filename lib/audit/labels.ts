@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   reset_password: "Password reset",
   inbound: "Inbound delivery",
   test_connection: "Connection test",
+  revoke: "Revoke",
 };
 
 export function actionLabel(action: string): string {

@@ -8,4 +8,8 @@ export interface Actor {
   rights: Rights;
   clientAddress: string | null;
   mustChangePassword: boolean;
+  /** How the actor authenticated when not by a console session: recorded in audit rows, never decided on. */
+  via?: ActorVia;
 }
+
+export type ActorVia = { kind: "token"; tokenId: string; tokenName: string };
