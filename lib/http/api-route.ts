@@ -81,7 +81,7 @@ export function apiRouteWrapper(authenticate: Authenticator) {
         if (!json.ok) return problemResponse(json.code, json.detail);
         body = json.value;
       }
-      const params = await context.params;
+      const params = (await context?.params) ?? ({} as P);
       const raw = spec.input({ params, url: new URL(request.url), body, version });
       const outcome = await runOperation(authentication.actor, spec.schema, raw, spec.run);
       if (!outcome.ok) return problemResponse(outcome.code, outcome.message, outcome.fieldErrors);
