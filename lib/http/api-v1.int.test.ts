@@ -30,7 +30,7 @@ async function call<P>(method: string, path: string, handler: Handler<P>, option
   if (options.ifMatch) headers["If-Match"] = options.ifMatch;
   let body: string | undefined;
   if (options.body !== undefined || options.rawBody !== undefined) {
-    headers["Content-Type"] = "application/json";
+    headers["Content-Type"] ??= "application/json";
     body = options.rawBody ?? JSON.stringify(options.body);
   }
   const request = new Request(`${BASE}${path}${options.query ?? ""}`, { method, headers, body });
@@ -143,6 +143,27 @@ describe("settings", () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.json.detail).toBe("The body is not valid JSON.");
+  });
+
+  it("answers 415 for a body that is not JSON and 413 for one over the cap, before running anything", async () => {
+    const token = await tokenFor(await makeActor({ roles: ["administrator"] }));
+    const before = await tableCounts();
+    const text = await call("PUT", `/settings/${SETTING}`, putSettingRoute, {
+      token,
+      params: { key: SETTING },
+      rawBody: "value=false",
+      headers: { "Content-Type": "text/plain" },
+      ifMatch: '"0"',
+    });
+    expect(text.status).toBe(415);
+    const huge = await call("PUT", `/settings/${SETTING}`, putSettingRoute, {
+      token,
+      params: { key: SETTING },
+      body: { value: "x".repeat(300 * 1024) },
+      ifMatch: '"0"',
+    });
+    expect(huge.status).toBe(413);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it("refuses a read-only token's write with 403 and the console's audit row, writing nothing else", async () => {

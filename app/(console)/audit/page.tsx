@@ -119,7 +119,10 @@ export default async function AuditPage({
         {page.rows.map((event) => (
           <tr key={event.id}>
             <Td className="whitespace-nowrap tabular-nums">{event.at.toISOString().replace("T", " ").slice(0, 19)}</Td>
-            <Td>{event.actorName}</Td>
+            <Td>
+              {event.actorName}
+              {event.viaToken ? <p className="text-xs text-slate-500">with API token {event.viaToken}</p> : null}
+            </Td>
             <Td className="text-slate-600">{event.clientAddress ?? "—"}</Td>
             <Td>{actionLabel(event.action)}</Td>
             <Td>
