@@ -4,44 +4,11 @@ import { GET as getMeRoute } from "@/app/api/v1/me/route";
 import { DELETE as deleteRoleRoute, GET as getRoleRoute, PUT as putRoleRoute } from "@/app/api/v1/roles/[id]/route";
 import { GET as listRolesRoute, POST as postRoleRoute } from "@/app/api/v1/roles/route";
 import { GET as getSettingRoute, PUT as putSettingRoute } from "@/app/api/v1/settings/[key]/route";
-import { createApiToken } from "../api-tokens/service";
-import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { callApi as call, tokenFor } from "../testing/api-requests";
 import { actorWithRights, makeActor, makeRole, tableCounts } from "../testing/factories";
 
-const BASE = "http://switchboard.test/api/v1";
 const SETTING = "useLocalHttpAuthentication";
-
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-
-interface Call<P> {
-  token?: string | null;
-  body?: unknown;
-  rawBody?: string;
-  ifMatch?: string;
-  params?: P;
-  query?: string;
-  headers?: Record<string, string>;
-}
-
-async function call<P>(method: string, path: string, handler: Handler<P>, options: Call<P> = {}) {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  if (options.ifMatch) headers["If-Match"] = options.ifMatch;
-  let body: string | undefined;
-  if (options.body !== undefined || options.rawBody !== undefined) {
-    headers["Content-Type"] ??= "application/json";
-    body = options.rawBody ?? JSON.stringify(options.body);
-  }
-  const request = new Request(`${BASE}${path}${options.query ?? ""}`, { method, headers, body });
-  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
-  const text = await response.text();
-  return { response, status: response.status, json: text ? JSON.parse(text) : null };
-}
-
-async function tokenFor(actor: Actor, readOnly = false) {
-  return (await createApiToken(actor, { name: "api test", expiresInDays: null, readOnly })).text;
-}
 
 describe("authentication", () => {
   it("answers 401 with WWW-Authenticate and problem+json without a valid bearer token", async () => {
