@@ -1,5 +1,6 @@
 // Three projects: pure unit tests, and the same integration tests on the embedded PGlite database
 // and on a real PostgreSQL (see lib/testing/setup-db.ts).
+import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 const integration = {
@@ -11,10 +12,14 @@ const integration = {
   testTimeout: 30_000,
 };
 
+// The app's "@/" imports, so that tests can call route handlers.
+const resolve = { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts"],
@@ -26,6 +31,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           ...integration,
           name: "int-pglite",
@@ -34,6 +40,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           ...integration,
           name: "int-postgres",

@@ -1,4 +1,4 @@
-import { KeyRound, RadioTower, ShieldCheck } from "lucide-react";
+import { KeyRound, KeySquare, RadioTower, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { visibleNavItems } from "@/components/shell/nav-items";
@@ -36,6 +36,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <span className="text-sm text-slate-700">
             Signed in as <strong className="font-medium">{actor.logonName}</strong>
           </span>
+          <Link
+            href="/api-tokens"
+            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          >
+            <KeySquare aria-hidden className="size-4" />
+            API tokens
+          </Link>
           <Link
             href="/change-password"
             className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"

@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   inbound: "Inbound delivery",
   test_connection: "Connection test",
   reseal: "Secrets sealed again",
+  revoke: "Revoke",
 };
 
 export function actionLabel(action: string): string {

@@ -8,6 +8,7 @@ export interface AuditActor {
   id: string | null;
   logonName: string;
   clientAddress: string | null;
+  via?: { kind: "token"; tokenName: string };
 }
 
 export interface AuditEntry {
@@ -26,6 +27,7 @@ export async function recordAudit(client: Db | Tx, actor: AuditActor, entry: Aud
       actorId: actor.id,
       actorName: actor.logonName.slice(0, 200),
       clientAddress: actor.clientAddress,
+      viaToken: actor.via?.kind === "token" ? actor.via.tokenName.slice(0, 200) : null,
       action: entry.action,
       objectType: entry.objectType,
       objectId: entry.objectId ?? null,

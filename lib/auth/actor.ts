@@ -10,4 +10,8 @@ export interface Actor {
   mustChangePassword: boolean;
   /** A role of theirs requires a second factor and they have none yet: they enrol before anything else. */
   mustEnrolSecondFactor: boolean;
+  /** How the actor authenticated when not by a console session: recorded in audit rows, never decided on. */
+  via?: ActorVia;
 }
+
+export type ActorVia = { kind: "token"; tokenId: string; tokenName: string };

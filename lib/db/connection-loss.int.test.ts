@@ -1,7 +1,7 @@
 // Issue 6 item 0: terminating the app's PostgreSQL backends while saves are in flight used to leave
 // the pool with no usable connection until a restart.
 import { describe, expect, inject, it } from "vitest";
-import { failureOf } from "../actions/action-wrapper";
+import { failureFrom } from "../operations/run";
 import { createRole } from "../roles/service";
 import { bootstrapAdministrator, uniqueName } from "../testing/factories";
 import { withClient } from "../testing/postgres";
@@ -69,10 +69,10 @@ describe.runIf(onPostgres)("losing PostgreSQL connections during concurrent save
     expect(failed.length).toBeGreaterThan(0);
     // Each failure reaches the user as the typed "connection lost" result, never as raw text.
     for (const { error } of failed) {
-      expect(failureOf(error)).toEqual({
+      expect(failureFrom(error)).toEqual({
         ok: false,
         code: "unavailable",
-        formError: "The database connection was lost; nothing was saved. Try again.",
+        message: "The database connection was lost; nothing was saved. Try again.",
         fieldErrors: {},
       });
     }

@@ -77,7 +77,7 @@ export const AREA_EXISTS = {
   sms_channel: false,
   audit: true,
   settings: true,
-  api_token: false,
+  api_token: true,
 } as const satisfies Record<ObjectType, boolean>;
 
 /** The object types whose rights can be granted today, in catalog order. */

@@ -128,7 +128,7 @@ describe("setUserRights", () => {
     const admin = await bootstrapAdministrator();
     const user = await makeUser();
     const before = await tableCounts();
-    for (const objectType of ["community", "sms_channel", "api_token"] as const) {
+    for (const objectType of ["community", "sms_channel"] as const) {
       const error = await appError(
         setUserRights(admin, {
           id: user.id,

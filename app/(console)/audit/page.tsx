@@ -122,6 +122,9 @@ export default async function AuditPage({
             </Td>
             <Td className="min-w-24 break-words">
               <span className="block">{event.actorName}</span>{" "}
+              {event.viaToken ? (
+                <span className="block text-xs text-slate-600">with API token {event.viaToken}</span>
+              ) : null}{" "}
               <span className="block text-xs text-slate-600">{event.clientAddress ?? "no address"}</span>
             </Td>
             {/* What happened, to what (by name, else its type), and how it ended. */}

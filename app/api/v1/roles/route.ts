@@ -1,0 +1,37 @@
+// Roles: the list paged, searched and sorted like the console's, and creating a role with its rights.
+import { defineApiRoute } from "@/lib/http/define-api-route";
+import { ZListParams } from "@/lib/list/params";
+import { ZCreateRoleRequest } from "@/lib/roles/schemas";
+import { createRole, listRoles } from "@/lib/roles/service";
+import { roleView } from "./views";
+
+export const GET = defineApiRoute({
+  schema: ZListParams,
+  input: ({ url }) => Object.fromEntries(url.searchParams),
+  run: (actor, params) => listRoles(actor, params),
+  reply: (page) => ({
+    body: {
+      ...page,
+      rows: page.rows.map((role) => ({
+        id: role.id,
+        name: role.name,
+        description: role.description,
+        builtIn: role.builtIn,
+        version: role.version,
+        createdAt: role.createdAt.toISOString(),
+        updatedAt: role.updatedAt.toISOString(),
+        userCount: role._count.users,
+        rightCount: role._count.rights,
+      })),
+    },
+  }),
+});
+
+export const POST = defineApiRoute({
+  schema: ZCreateRoleRequest,
+  body: true,
+  status: 201,
+  input: ({ body }) => body,
+  run: (actor, input) => createRole(actor, input),
+  reply: (role) => ({ body: roleView(role), version: role.version, location: `/api/v1/roles/${role.id}` }),
+});

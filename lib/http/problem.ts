@@ -1,0 +1,82 @@
+// Operation failures as HTTP: a status per failure code and an application/problem+json body (RFC 9457)
+// carrying the same field errors the console's form gets.
+import type { FieldErrors } from "../errors";
+import type { OperationFailureCode } from "../operations/run";
+
+/** Failures only the HTTP door has: no operation runs when the request itself is unusable. */
+export type HttpFailureCode =
+  | OperationFailureCode
+  | "bad_request"
+  | "too_large"
+  | "unsupported_media_type"
+  | "precondition_required"
+  | "throttled"
+  | "conflict";
+
+export const PROBLEM_STATUS = {
+  invalid: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
+  locked: 423,
+  precondition_required: 428,
+  throttled: 429,
+  error: 500,
+  unavailable: 503,
+} as const satisfies Record<HttpFailureCode, number>;
+
+const TITLES = {
+  invalid: "Some fields need attention",
+  bad_request: "The request cannot be read",
+  unauthenticated: "Authentication required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  conflict: "Conflict",
+  stale: "The record was changed since this version",
+  too_large: "The request body is too large",
+  unsupported_media_type: "The request body must be JSON",
+  locked: "Locked",
+  precondition_required: "If-Match is required",
+  throttled: "Too many requests",
+  error: "Internal error",
+  unavailable: "The database is unavailable",
+} as const satisfies Record<HttpFailureCode, string>;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldErrors;
+}
+
+export function problemOf(code: HttpFailureCode, detail: string, fieldErrors: FieldErrors = {}): Problem {
+  return {
+    type: `urn:switchboard:problem:${code}`,
+    title: TITLES[code],
+    status: PROBLEM_STATUS[code],
+    detail,
+    ...(Object.keys(fieldErrors).length > 0 ? { errors: fieldErrors } : {}),
+  };
+}
+
+export function problemResponse(
+  code: HttpFailureCode,
+  detail: string,
+  fieldErrors: FieldErrors = {},
+  headers: Record<string, string> = {},
+): Response {
+  const problem = problemOf(code, detail, fieldErrors);
+  const extra: Record<string, string> = { ...headers };
+  // RFC 9110: a 401 names the scheme that would work.
+  if (code === "unauthenticated") extra["WWW-Authenticate"] = 'Bearer realm="switchboard"';
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...extra },
+  });
+}
