@@ -143,6 +143,7 @@ export const COUNTED_TABLES = {
   MessagingCredential: "messagingCredentials",
   Setting: "settings",
   RevokedSession: "revokedSessions",
+  Revision: "revisions",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;
