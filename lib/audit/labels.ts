@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   inbound: "Inbound delivery",
   test_connection: "Connection test",
   reseal: "Secrets sealed again",
+  restore: "Restore",
 };
 
 export function actionLabel(action: string): string {
