@@ -51,13 +51,28 @@ export type RevisionSummary = ReturnType<typeof summary>;
 
 /** Newest first. */
 export async function listRevisions(actor: Actor, objectType: string, objectId: string): Promise<RevisionSummary[]> {
+  return (await recordHistory(actor, objectType, objectId)).revisions;
+}
+
+/**
+ * A record's revisions (newest first), its version now (null when deleted: restoring expects 0) and
+ * whether the actor may restore (the same rights the area's save asks for), for the history page.
+ */
+export async function recordHistory(actor: Actor, objectType: string, objectId: string) {
   const area = await requireViewable(actor, objectType, objectId);
+  const current = await area.current(objectId);
+  const mayRestore =
+    area.objectType === "settings"
+      ? canAll(actor.rights, "settings", "modify")
+      : current
+        ? canOn(actor.rights, area.objectType, "modify", objectId)
+        : canAll(actor.rights, area.objectType, "create");
   const rows = await db().revision.findMany({
     where: { objectType, objectId },
     orderBy: [{ at: "desc" }, { version: "desc" }],
     take: 500,
   });
-  return rows.map((row) => summary(row, area));
+  return { revisions: rows.map((row) => summary(row, area)), current, mayRestore };
 }
 
 async function loadRevision(actor: Actor, id: string) {
