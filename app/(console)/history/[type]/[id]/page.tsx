@@ -78,7 +78,7 @@ export default async function HistoryPage({
             <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Compare versions">
               {(["from", "to"] as const).map((side) => (
                 <label key={side} className="text-sm">
-                  <span className="mb-1 block text-slate-700">{side === "from" ? "From" : "To"}</span>
+                  <span className="mb-1 block text-slate-700">{side === "from" ? "From version" : "To version"}</span>
                   <select
                     name={side}
                     defaultValue={side === "from" ? difference?.from.id : difference?.to.id}
