@@ -50,7 +50,7 @@ function summary(revision: Revision, area: RevisionArea) {
 export type RevisionSummary = ReturnType<typeof summary>;
 
 /** Newest first. */
-export async function listRevisions(actor: Actor, objectType: string, objectId: string): Promise<RevisionSummary[]> {
+export async function listRevisions(actor: Actor, objectType: string, objectId: string) {
   return (await recordHistory(actor, objectType, objectId)).revisions;
 }
 
@@ -70,9 +70,16 @@ export async function recordHistory(actor: Actor, objectType: string, objectId: 
   const rows = await db().revision.findMany({
     where: { objectType, objectId },
     orderBy: [{ at: "desc" }, { version: "desc" }],
+    include: { auditEvent: { select: { changes: true } } },
     take: 500,
   });
-  return { revisions: rows.map((row) => summary(row, area)), current, mayRestore };
+  // What each version changed, from its audit row, in the audit trail's words.
+  const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.auditEvent.changes)));
+  const revisions = rows.map(({ auditEvent, ...row }) => ({
+    ...summary(row, area),
+    changeLines: describeChanges({ action: row.action, objectType, changes: auditEvent.changes }, names),
+  }));
+  return { revisions, current, mayRestore };
 }
 
 async function loadRevision(actor: Actor, id: string) {

@@ -41,7 +41,7 @@ export default async function SettingsPage() {
                           <p className="text-sm font-medium text-slate-900">{definition.label}</p>
                           <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{definition.help}</p>
                           <div className="mt-1 -ml-2">
-                            <HistoryLink objectType="settings" objectId={setting.key} compact />
+                            <HistoryLink objectType="settings" objectId={setting.key} of={definition.label} compact />
                           </div>
                         </div>
                         {typeof value === "boolean" ? (

@@ -6,14 +6,18 @@ export function HistoryLink({
   objectType,
   objectId,
   compact = false,
+  of,
 }: {
   objectType: string;
   objectId: string;
   compact?: boolean;
+  /** Names the record where several history links share a page. */
+  of?: string;
 }) {
   return (
     <ButtonLink
       href={`/history/${objectType}/${encodeURIComponent(objectId)}`}
+      aria-label={of ? `History of ${of}` : undefined}
       variant={compact ? "ghost" : "secondary"}
       className={compact ? "px-2 py-1 text-xs" : undefined}
     >

@@ -35,7 +35,7 @@ export function RestoreButton({
         router.refresh();
       }}
       trigger={
-        <Button variant="secondary" className="px-2.5 py-1 text-xs">
+        <Button variant="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs">
           <RotateCcw aria-hidden className="size-3.5" /> Restore this revision
         </Button>
       }

@@ -117,16 +117,21 @@ export default async function HistoryPage({
         <Table
           caption="Versions"
           empty={revisions.length === 0 ? "No versions have been recorded for this record." : undefined}
-          head={["Version", "Change", "By", "Time (UTC)", ""].map((h) => <Th key={h || "restore"}>{h}</Th>)}
+          head={["Version", "Change", "What changed", "By", "Time (UTC)", ""].map((h) => (
+            <Th key={h || "restore"}>{h}</Th>
+          ))}
         >
           {revisions.map((revision, index) => (
             <tr key={revision.id}>
               <Td className="tabular-nums">{revision.version}</Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <Badge tone={actionTone[revision.action]}>{actionLabel(revision.action)}</Badge>
                 {index === 0 && current ? <span className="ml-2 text-xs text-slate-500">current</span> : null}
               </Td>
-              <Td>{revision.actorName}</Td>
+              <Td className="w-1/2 min-w-40">
+                <ChangesList lines={revision.changeLines} />
+              </Td>
+              <Td className="break-words">{revision.actorName}</Td>
               <Td className="tabular-nums whitespace-nowrap">
                 {revision.at.toISOString().slice(0, 10)} {revision.at.toISOString().slice(11, 19)}
               </Td>
