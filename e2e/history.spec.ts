@@ -52,3 +52,34 @@ test("change a role twice, compare its versions and restore the first", async ({
   await expect(page.getByRole("checkbox", { name: "View Roles" })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "View Audit trail" })).not.toBeChecked();
 });
+
+test("a deleted role comes back from its history, reached from the audit trail", async ({ page }) => {
+  const roleName = unique("Gone desk");
+  await page.goto("/roles/new");
+  await page.getByLabel("Name", { exact: true }).fill(roleName);
+  await page.getByLabel("Description").fill("Before the delete");
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: roleName })).toBeVisible();
+  await page.getByRole("button", { name: "Delete role" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+
+  await page.goto("/audit?objectType=role");
+  await page
+    .getByRole("link", { name: `History of ${roleName}` })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: `History of ${roleName}` })).toBeVisible();
+  await expect(page.getByText("Deleted", { exact: true })).toBeVisible();
+  const versions = page.getByRole("table", { name: "Versions" });
+  await versions
+    .getByRole("row", { name: /Create/ })
+    .getByRole("button", { name: "Restore this revision" })
+    .click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText("Version 1 restored as version 2.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Back to role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: roleName })).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("Before the delete");
+});

@@ -20,16 +20,21 @@ const NOT_FOUND = "This record";
 async function requireViewable(actor: Actor, objectType: string, objectId: string): Promise<RevisionArea> {
   const area = revisionArea(objectType);
   if (!area) throw notFound(NOT_FOUND);
-  // The settings are one thing: their right is not held per setting.
-  const allowed =
-    area.objectType === "settings"
-      ? canAll(actor.rights, "settings", "view")
-      : canOn(actor.rights, area.objectType, "view", objectId);
-  if (!allowed) {
+  if (!mayViewHistory(actor, objectType, objectId)) {
     await refuse(actor, area.objectType, "view", area.objectType === "settings" ? undefined : objectId);
     throw notFound(NOT_FOUND);
   }
   return area;
+}
+
+/** Whether the actor may see this record's history: view on the record (the settings: on the settings). */
+export function mayViewHistory(actor: Actor, objectType: string, objectId: string): boolean {
+  const area = revisionArea(objectType);
+  if (!area) return false;
+  // The settings are one thing: their right is not held per setting.
+  return area.objectType === "settings"
+    ? canAll(actor.rights, "settings", "view")
+    : canOn(actor.rights, area.objectType, "view", objectId);
 }
 
 function summary(revision: Revision, area: RevisionArea) {
