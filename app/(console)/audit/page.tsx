@@ -140,9 +140,9 @@ export default async function AuditPage({
                 <a
                   href={`/history/${event.objectType}/${encodeURIComponent(event.objectId)}`}
                   className="block text-xs text-brand-700 hover:underline"
-                  aria-label={`History of ${event.objectName ?? objectTypeLabel(event.objectType)}`}
                 >
                   History
+                  <span className="sr-only"> of {event.objectName ?? objectTypeLabel(event.objectType)}</span>
                 </a>
               ) : null}{" "}
               <span className="mt-1 block">
