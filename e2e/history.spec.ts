@@ -78,6 +78,9 @@ test("a deleted role comes back from its history, reached from the audit trail",
     .click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText("Version 1 restored as version 2.")).toBeVisible();
+  // The comparison moves on to the newest change, in its choices as in its result.
+  await expect(page.getByLabel("To version").locator("option:checked")).toHaveText(/^Version 2 · Restore/);
+  await expect(page.getByRole("region", { name: "Differences" })).toContainText("version 2 (restore)");
 
   await page.getByRole("link", { name: "Back to role" }).click();
   await expect(page.getByRole("heading", { level: 1, name: roleName })).toBeVisible();

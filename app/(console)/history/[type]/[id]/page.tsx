@@ -75,7 +75,13 @@ export default async function HistoryPage({
           {revisions.length < 2 ? (
             <p className="text-sm text-slate-500">There is only one version so far.</p>
           ) : (
-            <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Compare versions">
+            <form
+              // After a restore the page refreshes with a new default pair: new selects show it.
+              key={`${difference?.from.id}:${difference?.to.id}`}
+              method="get"
+              className="flex flex-wrap items-end gap-3"
+              aria-label="Compare versions"
+            >
               {(["from", "to"] as const).map((side) => (
                 <label key={side} className="text-sm">
                   <span className="mb-1 block text-slate-700">{side === "from" ? "From version" : "To version"}</span>
