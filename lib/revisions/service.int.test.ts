@@ -254,4 +254,21 @@ describe("restoreRevision", () => {
     expect(error.code).toBe("invalid");
     expect(Object.keys(error.fieldErrors)).toContain("name");
   });
+
+  it("restores a setting's older value through the setting's own checks, and says so in its words", async () => {
+    const admin = await bootstrapAdministrator();
+    const key = "useLocalHttpAuthentication";
+    await db().setting.deleteMany({ where: { key } });
+    await updateSetting(admin, ZUpdateSettingRequest.parse({ key, value: false, version: 0 }));
+    const second = await updateSetting(admin, ZUpdateSettingRequest.parse({ key, value: true, version: 1 }));
+    const [off, on] = (await revisionsOf(key)).slice(-2);
+    const difference = await diffRevisions(admin, on?.id ?? "", off?.id ?? "");
+    expect(difference.lines).toEqual([{ label: "Use Local Http Authentication", text: "on → off" }]);
+
+    const auditor = await actorWithRights([{ objectType: "settings", access: "view", objectId: null }]);
+    expect((await appError(restoreRevision(auditor, off?.id ?? "", second.version))).code).toBe("forbidden");
+    const restored = await restoreRevision(admin, off?.id ?? "", second.version);
+    expect(restored.version).toBe(3);
+    expect((await db().setting.findUniqueOrThrow({ where: { key } })).value).toBe(false);
+  });
 });
