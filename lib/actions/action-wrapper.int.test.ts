@@ -109,14 +109,18 @@ describe("the action wrapper", () => {
     });
   });
 
-  it("saves and returns the service's data, with the audit row", async () => {
+  it("saves and returns the service's data, with the audit row and the revision", async () => {
     const admin = await makeActor({ roles: ["administrator"] });
     const user = await makeUser();
     const before = await tableCounts();
     const result = await updateUserActionAs(admin)(await updateUserRequest(user.id, { firstName: "Changed" }));
     expect(result).toEqual({ ok: true, data: { id: user.id, version: user.version + 1 } });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).firstName).toBe("Changed");
-    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
+    expect(await tableCounts()).toEqual({
+      ...before,
+      auditEvents: before.auditEvents + 1,
+      revisions: before.revisions + 1,
+    });
   });
 
   it("tells the user nothing was saved when something unexpected fails, without its text", async () => {

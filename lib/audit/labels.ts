@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   test_connection: "Connection test",
   reseal: "Secrets sealed again",
   revoke: "Revoke",
+  restore: "Restore",
 };
 
 export function actionLabel(action: string): string {

@@ -43,6 +43,8 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
     db().auditEvent.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
+      // A change that wrote a revision links to the record's history.
+      include: { revision: { select: { id: true } } },
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
     }),

@@ -21,8 +21,9 @@ export interface AuditEntry {
   detail?: string;
 }
 
-export async function recordAudit(client: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await client.auditEvent.create({
+/** Returns the row's id, so that a revision can point at the audit row of its change. */
+export async function recordAudit(client: Db | Tx, actor: AuditActor, entry: AuditEntry): Promise<string> {
+  const row = await client.auditEvent.create({
     data: {
       actorId: actor.id,
       actorName: actor.logonName.slice(0, 200),
@@ -37,5 +38,7 @@ export async function recordAudit(client: Db | Tx, actor: AuditActor, entry: Aud
         entry.changes && Object.keys(entry.changes).length > 0 ? (entry.changes as Prisma.InputJsonObject) : undefined,
       detail: entry.detail,
     },
+    select: { id: true },
   });
+  return row.id;
 }

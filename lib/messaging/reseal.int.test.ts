@@ -7,8 +7,11 @@ import { resealCredentialSecrets } from "./reseal";
 
 const saved = { ...process.env };
 afterEach(() => {
-  process.env.SWITCHBOARD_SECRET_KEY = saved.SWITCHBOARD_SECRET_KEY;
-  process.env.SWITCHBOARD_SECRET_KEY_PREVIOUS = saved.SWITCHBOARD_SECRET_KEY_PREVIOUS;
+  // Assigning undefined to process.env would store the text "undefined": unset instead.
+  for (const name of ["SWITCHBOARD_SECRET_KEY", "SWITCHBOARD_SECRET_KEY_PREVIOUS"] as const) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
 });
 
 describe("resealCredentialSecrets", () => {

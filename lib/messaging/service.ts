@@ -3,12 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { diff } from "../audit/diff";
-import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
-import { db } from "../db";
-import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { db, type Tx } from "../db";
+import { invalid, notFound } from "../errors";
+import type { MessagingService, Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
+import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
@@ -31,6 +31,11 @@ import {
 import { isMessagingServiceType } from "./service-types";
 
 const NAME_TAKEN = "A messaging service with this name exists already.";
+const SERVICE: RecordKind = {
+  objectType: "messaging_service",
+  noun: "messaging service",
+  unique: { field: "name", message: NAME_TAKEN },
+};
 
 export const SERVICE_SORTS = ["name", "type", "updatedAt"] as const;
 
@@ -121,10 +126,10 @@ export async function getMessagingService(actor: Actor, id: string) {
   };
 }
 
-type StoredCredential = { id: string; authId: string; secretSealed: string | null };
+export type StoredCredential = { id: string; authId: string; secretSealed: string | null };
 
 /** What the audit trail says about credentials: IDs and what happened to their secrets, never the secrets. */
-function credentialChanges(before: StoredCredential[], after: StoredCredential[]): Record<string, string> {
+export function credentialChanges(before: StoredCredential[], after: StoredCredential[]): Record<string, string> {
   const changes: Record<string, string> = {};
   for (const credential of after) {
     const old = before.find((b) => b.id === credential.id);
@@ -169,17 +174,54 @@ function snapshot(service: { name: string; type: string; serviceConnection: stri
   return { name: service.name, type: service.type, serviceConnection: service.serviceConnection };
 }
 
-export async function createMessagingService(actor: Actor, input: TCreateMessagingServiceRequest) {
+/** What a revision holds: the whole service, its secrets only sealed (bound to their credential's id). */
+function fullSnapshot(
+  service: { name: string; type: string; serviceConnection: string },
+  credentials: StoredCredential[],
+) {
+  return {
+    ...snapshot(service),
+    credentials: credentials.map(({ id, authId, secretSealed }) => ({ id, authId, secretSealed })),
+  };
+}
+
+/** A deleted service brought back by a restore: its old id, and the version after its last one. */
+export interface Revived {
+  id: string;
+  version: number;
+}
+
+type ServiceWithCredentials = Prisma.MessagingServiceGetPayload<{ include: { credentials: true } }>;
+
+const nameTaken = (nameKey: string) => async (tx: Tx, current?: { nameKey: string }) =>
+  (!current || current.nameKey !== nameKey) &&
+  !!(await tx.messagingService.findUnique({ where: { nameKey }, select: { id: true } }));
+
+const loadWithSecrets = (tx: Tx, id: string) =>
+  tx.messagingService.findUnique({
+    where: { id },
+    include: { credentials: { omit: { secretSealed: false }, orderBy: { position: "asc" } } },
+  });
+
+/**
+ * `restored`: the credentials of a revision being restored, secrets already sealed; they replace the
+ * form's entries (which then only carry their IDs, kept as they are).
+ */
+export async function createMessagingService(
+  actor: Actor,
+  input: TCreateMessagingServiceRequest,
+  restored?: { revived: Revived; credentials: StoredCredential[] },
+) {
   await requireRight(actor, "messaging_service", "create");
-  const credentials = resolveCredentials(input.credentials, []);
-  try {
-    return await db().$transaction(async (tx) => {
-      const nameKey = input.name.toLowerCase();
-      if (await tx.messagingService.findUnique({ where: { nameKey }, select: { id: true } })) {
-        throw invalid({ name: [NAME_TAKEN] });
-      }
+  const credentials = restored?.credentials ?? resolveCredentials(input.credentials, []);
+  const nameKey = input.name.toLowerCase();
+  return changeRecord<ServiceWithCredentials, MessagingService>(actor, SERVICE, {
+    action: restored ? "restore" : "create",
+    nameTaken: nameTaken(nameKey),
+    apply: async (tx) => {
       const service = await tx.messagingService.create({
         data: {
+          ...restored?.revived,
           name: input.name,
           nameKey,
           type: input.type,
@@ -187,44 +229,40 @@ export async function createMessagingService(actor: Actor, input: TCreateMessagi
           credentials: { create: credentials.map((c, position) => ({ ...c, position })) },
         },
       });
-      await recordAudit(tx, actor, {
-        action: "create",
-        objectType: "messaging_service",
+      return {
+        result: service,
         objectId: service.id,
         objectName: service.name,
+        version: service.version,
         changes: {
           ...diff(null, snapshot(service)),
           credentials: { from: null, to: credentialChanges([], credentials) },
         },
-      });
-      return service;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
-    throw error;
-  }
+        snapshot: fullSnapshot(service, credentials),
+      };
+    },
+  });
 }
 
-export async function updateMessagingService(actor: Actor, input: TUpdateMessagingServiceRequest) {
+/** `restored`: as for createMessagingService, the sealed credentials of a revision being restored. */
+export async function updateMessagingService(
+  actor: Actor,
+  input: TUpdateMessagingServiceRequest,
+  restored?: { credentials: StoredCredential[] },
+) {
   await requireRight(actor, "messaging_service", "modify", input.id);
-  try {
-    return await db().$transaction(async (tx) => {
-      const before = await tx.messagingService.findUnique({
-        where: { id: input.id },
-        include: { credentials: { omit: { secretSealed: false }, orderBy: { position: "asc" } } },
-      });
-      if (!before) throw notFound("This messaging service");
-      if (before.version !== input.version) throw stale("messaging service");
-      if (before.type !== input.type)
+  const nameKey = input.name.toLowerCase();
+  return changeRecord<ServiceWithCredentials, MessagingService>(actor, SERVICE, {
+    action: restored ? "restore" : "modify",
+    current: { load: (tx) => loadWithSecrets(tx, input.id), version: input.version },
+    nameTaken: async (tx, before) => {
+      if (before && before.type !== input.type)
         throw invalid({ type: ["The type is chosen when the service is added and cannot change."] });
-      const nameKey = input.name.toLowerCase();
-      if (
-        nameKey !== before.nameKey &&
-        (await tx.messagingService.findUnique({ where: { nameKey }, select: { id: true } }))
-      ) {
-        throw invalid({ name: [NAME_TAKEN] });
-      }
-      const credentials = resolveCredentials(input.credentials, before.credentials);
+      return nameTaken(nameKey)(tx, before);
+    },
+    apply: async (tx, before) => {
+      if (!before) throw notFound("This messaging service");
+      const credentials = restored?.credentials ?? resolveCredentials(input.credentials, before.credentials);
       const service = await tx.messagingService.update({
         where: { id: input.id, version: input.version },
         data: { name: input.name, nameKey, serviceConnection: input.serviceConnection, version: { increment: 1 } },
@@ -250,46 +288,40 @@ export async function updateMessagingService(actor: Actor, input: TUpdateMessagi
         });
       }
       const credentialDiff = credentialChanges(before.credentials, credentials);
-      await recordAudit(tx, actor, {
-        action: "modify",
-        objectType: "messaging_service",
+      return {
+        result: service,
         objectId: service.id,
         objectName: service.name,
+        version: service.version,
         changes: {
           ...diff(snapshot(before), snapshot(service)),
           ...(Object.keys(credentialDiff).length ? { credentials: { from: null, to: credentialDiff } } : {}),
         },
-      });
-      return service;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
-    if (isRecordNotFound(error)) throw stale("messaging service");
-    throw error;
-  }
+        snapshot: fullSnapshot(service, credentials),
+      };
+    },
+  });
 }
 
 export async function deleteMessagingService(actor: Actor, input: TDeleteRequest) {
   await requireRight(actor, "messaging_service", "delete", input.id);
-  try {
-    await db().$transaction(async (tx) => {
-      const before = await tx.messagingService.findUnique({ where: { id: input.id }, include: { credentials: true } });
+  await changeRecord<ServiceWithCredentials, void>(actor, SERVICE, {
+    action: "delete",
+    current: { load: (tx) => loadWithSecrets(tx, input.id), version: input.version },
+    apply: async (tx, before) => {
       if (!before) throw notFound("This messaging service");
-      if (before.version !== input.version) throw stale("messaging service");
       await tx.messagingService.delete({ where: { id: input.id, version: input.version } });
-      await recordAudit(tx, actor, {
-        action: "delete",
-        objectType: "messaging_service",
+      return {
+        result: undefined,
         objectId: before.id,
         objectName: before.name,
+        version: before.version,
         changes: {
           ...diff(snapshot(before), null),
           credentials: { from: before.credentials.map((c) => c.authId), to: null },
         },
-      });
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw stale("messaging service");
-    throw error;
-  }
+        snapshot: fullSnapshot(before, before.credentials),
+      };
+    },
+  });
 }

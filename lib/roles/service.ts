@@ -1,12 +1,13 @@
 // Roles and their rights: listing, reading and changing them, with rights checked and changes audited.
 
+import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
-import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
-import { db } from "../db";
-import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
+import { db, type Tx } from "../db";
+import { invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { changeRecord, type RecordKind, requireCurrent } from "../records/change";
 import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
 import { refuse, requireRight } from "../rights/require";
@@ -17,9 +18,12 @@ import type { TCreateRoleRequest, TRight, TUpdateRoleRequest } from "./schemas";
 const NAME_TAKEN = "A role with this name exists already.";
 const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a role of your own instead.";
 
+const ROLE: RecordKind = { objectType: "role", noun: "role", unique: { field: "name", message: NAME_TAKEN } };
+
 type RoleWithRights = Prisma.RoleGetPayload<{ include: { rights: true } }>;
 
-function snapshot(role: { name: string; description: string; requiresSecondFactor: boolean; rights: TRight[] }) {
+/** What the audit trail compares, and what a revision holds: the whole role. */
+export function snapshot(role: { name: string; description: string; requiresSecondFactor: boolean; rights: TRight[] }) {
   return {
     name: role.name,
     description: role.description,
@@ -88,16 +92,41 @@ async function requireMayGrant(actor: Actor, roleId: string | undefined, added: 
   await requireGrantable(added);
 }
 
-export async function createRole(actor: Actor, input: TCreateRoleRequest) {
+/** A deleted role brought back by a restore: its old id, and the version after its last one. */
+export interface Revived {
+  id: string;
+  version: number;
+}
+
+function outcome(role: RoleWithRights, changes: Changes) {
+  return {
+    result: role,
+    objectId: role.id,
+    objectName: role.name,
+    version: role.version,
+    changes,
+    snapshot: snapshot(role),
+  };
+}
+
+function nameTaken(nameKey: string) {
+  return async (tx: Tx, current?: { nameKey: string }) =>
+    (!current || current.nameKey !== nameKey) &&
+    !!(await tx.role.findUnique({ where: { nameKey }, select: { id: true } }));
+}
+
+export async function createRole(actor: Actor, input: TCreateRoleRequest, revived?: Revived) {
   await requireRight(actor, "role", "create");
   const rights = dedupe(input.rights);
   if (rights.length > 0) await requireMayGrant(actor, undefined, rights);
-  try {
-    return await db().$transaction(async (tx) => {
-      const nameKey = input.name.toLowerCase();
-      if (await tx.role.findUnique({ where: { nameKey }, select: { id: true } })) throw invalid({ name: [NAME_TAKEN] });
+  const nameKey = input.name.toLowerCase();
+  return changeRecord<RoleWithRights, RoleWithRights>(actor, ROLE, {
+    action: revived ? "restore" : "create",
+    nameTaken: nameTaken(nameKey),
+    apply: async (tx) => {
       const role = await tx.role.create({
         data: {
+          ...revived,
           name: input.name,
           nameKey,
           description: input.description,
@@ -106,29 +135,19 @@ export async function createRole(actor: Actor, input: TCreateRoleRequest) {
         },
         include: { rights: true },
       });
-      await recordAudit(tx, actor, {
-        action: "create",
-        objectType: "role",
-        objectId: role.id,
-        objectName: role.name,
-        changes: diff(null, snapshot(role)),
-      });
-      return role;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
-    throw error;
-  }
+      return outcome(role, diff(null, snapshot(role)));
+    },
+  });
 }
 
-export async function updateRole(actor: Actor, input: TUpdateRoleRequest) {
+/** `action` is "restore" when a revision is brought back: same rights, checks and version as a save. */
+export async function updateRole(actor: Actor, input: TUpdateRoleRequest, action: "modify" | "restore" = "modify") {
   await requireRight(actor, "role", "modify", input.id);
-  const before: RoleWithRights | null = await db().role.findUnique({
-    where: { id: input.id },
-    include: { rights: true },
-  });
-  if (!before) throw notFound("This role");
-  if (before.version !== input.version) throw stale("role");
+  const before = requireCurrent(
+    ROLE,
+    await db().role.findUnique({ where: { id: input.id }, include: { rights: true } }),
+    input.version,
+  );
   if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
   const rights = dedupe(input.rights);
   const beforeKeys = new Set(before.rights.map(rightKey));
@@ -136,12 +155,11 @@ export async function updateRole(actor: Actor, input: TUpdateRoleRequest) {
   const added = rights.filter((r) => !beforeKeys.has(rightKey(r)));
   const rightsChanged = added.length > 0 || beforeKeys.size !== afterKeys.size;
   if (rightsChanged) await requireMayGrant(actor, input.id, added);
-  try {
-    return await db().$transaction(async (tx) => {
-      const nameKey = input.name.toLowerCase();
-      if (nameKey !== before.nameKey && (await tx.role.findUnique({ where: { nameKey }, select: { id: true } }))) {
-        throw invalid({ name: [NAME_TAKEN] });
-      }
+  const nameKey = input.name.toLowerCase();
+  return changeRecord<RoleWithRights, RoleWithRights>(actor, ROLE, {
+    action,
+    nameTaken: (tx) => nameTaken(nameKey)(tx, before),
+    apply: async (tx) => {
       const role = await tx.role.update({
         where: { id: input.id, version: input.version },
         data: {
@@ -161,45 +179,28 @@ export async function updateRole(actor: Actor, input: TUpdateRoleRequest) {
           data: { authVersion: { increment: 1 } },
         });
       }
-      await recordAudit(tx, actor, {
-        action: "modify",
-        objectType: "role",
-        objectId: role.id,
-        objectName: role.name,
-        changes: diff(snapshot(before), snapshot(role)),
-      });
-      return role;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ name: [NAME_TAKEN] });
-    if (isRecordNotFound(error)) throw stale("role");
-    throw error;
-  }
+      return outcome(role, diff(snapshot(before), snapshot(role)));
+    },
+  });
 }
 
 export async function deleteRole(actor: Actor, input: TDeleteRequest) {
   await requireRight(actor, "role", "delete", input.id);
-  try {
-    await db().$transaction(async (tx) => {
-      const before = await tx.role.findUnique({ where: { id: input.id }, include: { rights: true } });
+  await changeRecord<RoleWithRights, void>(actor, ROLE, {
+    action: "delete",
+    current: {
+      load: (tx) => tx.role.findUnique({ where: { id: input.id }, include: { rights: true } }),
+      version: input.version,
+    },
+    apply: async (tx, before) => {
       if (!before) throw notFound("This role");
-      if (before.version !== input.version) throw stale("role");
       if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
       await tx.user.updateMany({
         where: { roles: { some: { roleId: before.id } } },
         data: { authVersion: { increment: 1 } },
       });
       await tx.role.delete({ where: { id: input.id, version: input.version } });
-      await recordAudit(tx, actor, {
-        action: "delete",
-        objectType: "role",
-        objectId: before.id,
-        objectName: before.name,
-        changes: diff(snapshot(before), null),
-      });
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw stale("role");
-    throw error;
-  }
+      return { ...outcome(before, diff(snapshot(before), null)), result: undefined };
+    },
+  });
 }

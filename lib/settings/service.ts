@@ -1,12 +1,14 @@
 // Reading and changing server variables, with rights checked and every change audited.
 import { z } from "zod";
-import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { invalid, isRecordNotFound, isUniqueViolation, stale } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { invalid } from "../errors";
+import type { Prisma, Setting } from "../generated/prisma/client";
+import { changeRecord, type RecordKind } from "../records/change";
 import { requireRight } from "../rights/require";
 import { SETTING_KEYS, SETTINGS, type SettingKey, type SettingValue } from "./catalog";
+
+const SETTING: RecordKind = { objectType: "settings", noun: "setting" };
 
 /** For the server itself (the inbound endpoint): no actor, no rights. */
 export async function settingValue<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
@@ -34,7 +36,12 @@ export const ZUpdateSettingRequest = z.object({
 
 export type TUpdateSettingRequest = z.infer<typeof ZUpdateSettingRequest>;
 
-export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) {
+/** `action` is "restore" when a revision is brought back: same right, checks and version as a save. */
+export async function updateSetting(
+  actor: Actor,
+  input: TUpdateSettingRequest,
+  action: "modify" | "restore" = "modify",
+) {
   await requireRight(actor, "settings", "modify");
   const definition = SETTINGS[input.key];
   const parsed = definition.schema.safeParse(input.value);
@@ -47,8 +54,10 @@ export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) 
   }
   const value = parsed.data as Prisma.InputJsonValue;
   const before = await settingValue(input.key);
-  try {
-    return await db().$transaction(async (tx) => {
+  // A setting never saved has version 0: saving it creates its row, and a concurrent first save is stale.
+  return changeRecord<{ version: number }, Setting>(actor, SETTING, {
+    action,
+    apply: async (tx) => {
       const row =
         input.version === 0
           ? await tx.setting.create({ data: { key: input.key, value } })
@@ -56,17 +65,14 @@ export async function updateSetting(actor: Actor, input: TUpdateSettingRequest) 
               where: { key: input.key, version: input.version },
               data: { value, version: { increment: 1 } },
             });
-      await recordAudit(tx, actor, {
-        action: "modify",
-        objectType: "settings",
+      return {
+        result: row,
         objectId: input.key,
         objectName: definition.label,
+        version: row.version,
         changes: { [input.key]: { from: before, to: value } },
-      });
-      return row;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error) || isRecordNotFound(error)) throw stale("setting");
-    throw error;
-  }
+        snapshot: { key: input.key, value },
+      };
+    },
+  });
 }

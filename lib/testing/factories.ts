@@ -144,6 +144,7 @@ export const COUNTED_TABLES = {
   Setting: "settings",
   RevokedSession: "revokedSessions",
   ApiToken: "apiTokens",
+  Revision: "revisions",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;

@@ -174,6 +174,7 @@ describe("a user's own rights", () => {
       users: before.users - 1,
       userRights: before.userRights - 1,
       auditEvents: before.auditEvents + 1,
+      revisions: before.revisions + 1,
     });
   });
 

@@ -1,15 +1,15 @@
 // Rights a user holds directly, besides those of their roles: granted like a role's rights (manage_rights,
 // only rights the actor holds, only on areas and objects that exist), audited, and ending the user's sessions.
-import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { isRecordNotFound, notFound, stale } from "../errors";
+import { changeRecord, requireCurrent } from "../records/change";
 import { canAll, canOn } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
 import { refuse, requireRight } from "../rights/require";
 import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import type { TSetUserRightsRequest } from "./direct-rights-schemas";
+import { fullSnapshot, USER, type UserWithRoles, userWithRoles } from "./record";
 import { requireHoldsTargetRights } from "./target-rights";
 
 export function dedupeRights(rights: readonly TRight[]): TRight[] {
@@ -32,9 +32,11 @@ export async function requireMayGrantDirect(actor: Actor, userId: string | undef
 /** Replaces the rights a user holds directly. */
 export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) {
   await requireRight(actor, "user", "modify", input.id);
-  const before = await db().user.findUnique({ where: { id: input.id }, include: { rights: true } });
-  if (!before) throw notFound("This user");
-  if (before.version !== input.version) throw stale("user");
+  const before = requireCurrent(
+    USER,
+    await db().user.findUnique({ where: { id: input.id }, include: userWithRoles }),
+    input.version,
+  );
   const rights = dedupeRights(input.rights);
   const beforeKeys = before.rights.map(rightKey).sort();
   const afterKeys = rights.map(rightKey).sort();
@@ -42,8 +44,9 @@ export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) 
   const added = rights.filter((r) => !beforeKeys.includes(rightKey(r)));
   await requireMayGrantDirect(actor, input.id, added);
   await requireHoldsTargetRights(actor, input.id, `change the rights of ${before.logonName}`);
-  try {
-    return await db().$transaction(async (tx) => {
+  return changeRecord<UserWithRoles, UserWithRoles>(actor, USER, {
+    action: "modify",
+    apply: async (tx) => {
       const user = await tx.user.update({
         where: { id: input.id, version: input.version },
         data: {
@@ -52,19 +55,16 @@ export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) 
           authVersion: { increment: 1 },
           rights: { deleteMany: {}, create: rights },
         },
-        include: { rights: true },
+        include: userWithRoles,
       });
-      await recordAudit(tx, actor, {
-        action: "modify",
-        objectType: "user",
+      return {
+        result: user,
         objectId: user.id,
         objectName: user.logonName,
+        version: user.version,
         changes: { rights: { from: beforeKeys, to: afterKeys } },
-      });
-      return user;
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw stale("user");
-    throw error;
-  }
+        snapshot: fullSnapshot(user),
+      };
+    },
+  });
 }

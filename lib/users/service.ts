@@ -1,15 +1,17 @@
 // Users: listing, reading and changing them, with rights checked and every change audited.
 
+import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import { requireProof } from "../auth/proof";
-import { type Db, db } from "../db";
-import { invalid, isRecordNotFound, isUniqueViolation, notFound, stale } from "../errors";
+import { type Db, db, type Tx } from "../db";
+import { invalid, isRecordNotFound, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
+import { changeRecord, requireCurrent } from "../records/change";
 import { canAll, canOn, effectiveRights, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { refuse, requireRight } from "../rights/require";
@@ -17,6 +19,7 @@ import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
 import { dedupeRights, requireMayGrantDirect } from "./direct-rights";
+import { fullSnapshot, snapshot, USER, type UserWithRoles, userWithRoles } from "./record";
 import type {
   TChangeOwnPasswordRequest,
   TCreateUserRequest,
@@ -27,27 +30,6 @@ import type {
   TUserListFilter,
 } from "./schemas";
 import { requireHoldsTargetRights } from "./target-rights";
-
-const LOGON_TAKEN = "A user with this logon name exists already.";
-const userWithRoles = {
-  roles: { select: { role: { select: { id: true, name: true, builtIn: true, requiresSecondFactor: true } } } },
-  rights: true,
-} as const;
-type UserWithRoles = Omit<Prisma.UserGetPayload<{ include: typeof userWithRoles }>, "passwordHash">;
-
-/** What the audit trail records of a user (the password only as set or changed). */
-function snapshot(user: UserWithRoles) {
-  return {
-    logonName: user.logonName,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    email: user.email,
-    kind: user.kind,
-    enabled: user.enabled,
-    roles: user.roles.map((r) => r.role.name).sort(),
-    rights: user.rights.map(rightKey).sort(),
-  };
-}
 
 export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
 
@@ -101,22 +83,46 @@ async function checkPassword(password: string, logonName: string, field: string)
   if (problem) throw invalid({ [field]: [problem] });
 }
 
-/** `directRights`: rights the new user holds themselves (the incoming-user flow grants Use on one service). */
-export async function createUser(actor: Actor, input: TCreateUserRequest, directRights: readonly TRight[] = []) {
+/** The audit row and revision of a user change (the password never: it only appears as set). */
+function outcome(user: UserWithRoles, changes: Changes) {
+  return {
+    result: user,
+    objectId: user.id,
+    objectName: user.logonName,
+    version: user.version,
+    changes,
+    snapshot: fullSnapshot(user),
+  };
+}
+
+const logonTaken = (logonKey: string) => async (tx: Tx, current?: { logonKey: string }) =>
+  (!current || current.logonKey !== logonKey) &&
+  !!(await tx.user.findUnique({ where: { logonKey }, select: { id: true } }));
+
+/**
+ * `directRights`: rights the new user holds themselves (the incoming-user flow grants Use on one service).
+ * `revived`: a deleted user brought back by a restore (its old id, and the version after its last one).
+ */
+export async function createUser(
+  actor: Actor,
+  input: TCreateUserRequest,
+  directRights: readonly TRight[] = [],
+  revived?: { id: string; version: number },
+) {
   await requireRight(actor, "user", "create");
   await checkPassword(input.password, input.logonName, "password");
   if (input.roleIds.length > 0) await requireMayAssign(actor, db(), undefined, input.roleIds);
   const rights = dedupeRights(directRights);
   if (rights.length > 0) await requireMayGrantDirect(actor, undefined, rights);
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db().$transaction(async (tx) => {
-      const logonKey = input.logonName.toLowerCase();
-      if (await tx.user.findUnique({ where: { logonKey }, select: { id: true } })) {
-        throw invalid({ logonName: [LOGON_TAKEN] });
-      }
+  const logonKey = input.logonName.toLowerCase();
+  return changeRecord<UserWithRoles, UserWithRoles>(actor, USER, {
+    action: revived ? "restore" : "create",
+    nameTaken: logonTaken(logonKey),
+    apply: async (tx) => {
       const user = await tx.user.create({
         data: {
+          ...revived,
           logonName: input.logonName,
           logonKey,
           firstName: input.firstName,
@@ -132,28 +138,24 @@ export async function createUser(actor: Actor, input: TCreateUserRequest, direct
         },
         include: userWithRoles,
       });
-      await recordAudit(tx, actor, {
-        action: "create",
-        objectType: "user",
-        objectId: user.id,
-        objectName: user.logonName,
-        changes: diff(null, { ...snapshot(user), password: "set" }, ["password"]),
-      });
-      return user;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ logonName: [LOGON_TAKEN] });
-    throw error;
-  }
+      return outcome(user, diff(null, { ...snapshot(user), password: "set" }, ["password"]));
+    },
+  });
 }
 
-export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
+/**
+ * `restore`: a revision is brought back, with the rights the user held directly then; the same rights,
+ * checks and version as a save (and as setUserRights for the direct rights).
+ */
+export async function updateUser(actor: Actor, input: TUpdateUserRequest, restore?: { rights: readonly TRight[] }) {
   await requireRight(actor, "user", "modify", input.id);
   // Rights are decided on what the user looked like when the form was opened; the versioned
   // update below refuses the save if anything changed since.
-  const before = await db().user.findUnique({ where: { id: input.id }, include: userWithRoles });
-  if (!before) throw notFound("This user");
-  if (before.version !== input.version) throw stale("user");
+  const before = requireCurrent(
+    USER,
+    await db().user.findUnique({ where: { id: input.id }, include: userWithRoles }),
+    input.version,
+  );
   const beforeRoles = new Set(before.roles.map((r) => r.role.id));
   const afterRoles = new Set(input.roleIds);
   const rolesChanged = beforeRoles.size !== afterRoles.size || [...afterRoles].some((id) => !beforeRoles.has(id));
@@ -165,16 +167,21 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
       [...afterRoles].filter((id) => !beforeRoles.has(id)),
     );
   }
+  const directRights = restore ? dedupeRights(restore.rights) : undefined;
+  const beforeRights = before.rights.map(rightKey);
+  const addedRights = (directRights ?? []).filter((r) => !beforeRights.includes(rightKey(r)));
+  const rightsChanged =
+    directRights !== undefined && (addedRights.length > 0 || directRights.length !== beforeRights.length);
+  if (rightsChanged) await requireMayGrantDirect(actor, input.id, addedRights);
   // Any change (a new logon name, re-enabling, even the e-mail) to a user more powerful than the
   // actor could lock them out or bring them back: it needs every right that user holds.
   await requireHoldsTargetRights(actor, input.id, `change ${before.logonName}`);
-  try {
-    return await db().$transaction(async (tx) => {
-      const logonKey = input.logonName.toLowerCase();
-      if (logonKey !== before.logonKey && (await tx.user.findUnique({ where: { logonKey }, select: { id: true } }))) {
-        throw invalid({ logonName: [LOGON_TAKEN] });
-      }
-      const endSessions = rolesChanged || before.enabled !== input.enabled;
+  const logonKey = input.logonName.toLowerCase();
+  return changeRecord<UserWithRoles, UserWithRoles>(actor, USER, {
+    action: restore ? "restore" : "modify",
+    nameTaken: (tx) => logonTaken(logonKey)(tx, before),
+    apply: async (tx) => {
+      const endSessions = rolesChanged || rightsChanged || before.enabled !== input.enabled;
       const user = await tx.user.update({
         where: { id: input.id, version: input.version },
         data: {
@@ -187,49 +194,33 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest) {
           version: { increment: 1 },
           ...(endSessions ? { authVersion: { increment: 1 } } : {}),
           ...(rolesChanged ? { roles: { deleteMany: {}, create: [...afterRoles].map((roleId) => ({ roleId })) } } : {}),
+          ...(rightsChanged ? { rights: { deleteMany: {}, create: directRights } } : {}),
         },
         include: userWithRoles,
       });
       await assertAdministratorRemains(tx);
-      await recordAudit(tx, actor, {
-        action: "modify",
-        objectType: "user",
-        objectId: user.id,
-        objectName: user.logonName,
-        changes: diff(snapshot(before), snapshot(user)),
-      });
-      return user;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw invalid({ logonName: [LOGON_TAKEN] });
-    if (isRecordNotFound(error)) throw stale("user");
-    throw error;
-  }
+      return outcome(user, diff(snapshot(before), snapshot(user)));
+    },
+  });
 }
 
 export async function deleteUser(actor: Actor, input: TDeleteRequest) {
   await requireRight(actor, "user", "delete", input.id);
   if (input.id === actor.id) throw invalid({}, "You cannot delete your own user.");
   await requireHoldsTargetRights(actor, input.id, "delete a user");
-  try {
-    await db().$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id: input.id }, include: userWithRoles });
+  await changeRecord<UserWithRoles, void>(actor, USER, {
+    action: "delete",
+    current: {
+      load: (tx) => tx.user.findUnique({ where: { id: input.id }, include: userWithRoles }),
+      version: input.version,
+    },
+    apply: async (tx, before) => {
       if (!before) throw notFound("This user");
-      if (before.version !== input.version) throw stale("user");
       await tx.user.delete({ where: { id: input.id, version: input.version } });
       await assertAdministratorRemains(tx);
-      await recordAudit(tx, actor, {
-        action: "delete",
-        objectType: "user",
-        objectId: before.id,
-        objectName: before.logonName,
-        changes: diff(snapshot(before), null),
-      });
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) throw stale("user");
-    throw error;
-  }
+      return { ...outcome(before, diff(snapshot(before), null)), result: undefined };
+    },
+  });
 }
 
 /** An administrator sets a new password; the user must change it at their next sign-in. */

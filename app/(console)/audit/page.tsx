@@ -10,6 +10,7 @@ import { pageLoad } from "@/lib/actions/page-load";
 import { actionLabel } from "@/lib/audit/labels";
 import { auditActions, listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { pageActor } from "@/lib/auth/page-actor";
+import { mayViewHistory } from "@/lib/revisions/service";
 import { OBJECT_TYPE_LABELS, OBJECT_TYPE_SINGULAR, OBJECT_TYPES } from "@/lib/rights/catalog";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -134,6 +135,18 @@ export default async function AuditPage({
                 <span className="block">
                   <span className="text-slate-600">{objectTypeLabel(event.objectType)}</span> {event.objectName ?? ""}
                 </span>
+              ) : null}{" "}
+              {event.revision &&
+              event.objectType &&
+              event.objectId &&
+              mayViewHistory(actor, event.objectType, event.objectId) ? (
+                <a
+                  href={`/history/${event.objectType}/${encodeURIComponent(event.objectId)}`}
+                  className="block text-xs text-brand-700 hover:underline"
+                >
+                  History
+                  <span className="sr-only"> of {event.objectName ?? objectTypeLabel(event.objectType)}</span>
+                </a>
               ) : null}{" "}
               <span className="mt-1 block">
                 <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { SettingHostList } from "@/components/forms/setting-host-list";
 import { SettingSwitch } from "@/components/forms/setting-switch";
 import { Refused } from "@/components/shell/refused";
@@ -39,6 +40,9 @@ export default async function SettingsPage() {
                         <div>
                           <p className="text-sm font-medium text-slate-900">{definition.label}</p>
                           <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{definition.help}</p>
+                          <div className="mt-1 -ml-2">
+                            <HistoryLink objectType="settings" objectId={setting.key} of={definition.label} compact />
+                          </div>
                         </div>
                         {typeof value === "boolean" ? (
                           <div className="flex items-center gap-2">

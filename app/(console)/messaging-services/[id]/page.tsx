@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { MessagingServiceForm } from "@/components/forms/messaging-service-form";
@@ -41,15 +42,18 @@ export default async function MessagingServicePage({ params }: { params: Promise
         description={`${service.type} — ${definition.label}`}
         badges={<Badge>{service.type}</Badge>}
         actions={
-          canDelete ? (
-            <DeleteButton
-              label="Delete service"
-              what={`Messaging service ${service.name}`}
-              input={{ id: service.id, version: service.version }}
-              action={deleteMessagingServiceAction}
-              redirectTo="/messaging-services"
-            />
-          ) : null
+          <>
+            <HistoryLink objectType="messaging_service" objectId={service.id} />
+            {canDelete ? (
+              <DeleteButton
+                label="Delete service"
+                what={`Messaging service ${service.name}`}
+                input={{ id: service.id, version: service.version }}
+                action={deleteMessagingServiceAction}
+                redirectTo="/messaging-services"
+              />
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteRoleAction } from "@/app/(console)/roles/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { RoleForm } from "@/components/forms/role-form";
@@ -37,15 +38,18 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
           </>
         }
         actions={
-          canDelete ? (
-            <DeleteButton
-              label="Delete role"
-              what={`Role ${role.name}`}
-              input={{ id: role.id, version: role.version }}
-              action={deleteRoleAction}
-              redirectTo="/roles"
-            />
-          ) : null
+          <>
+            <HistoryLink objectType="role" objectId={role.id} />
+            {canDelete ? (
+              <DeleteButton
+                label="Delete role"
+                what={`Role ${role.name}`}
+                input={{ id: role.id, version: role.version }}
+                action={deleteRoleAction}
+                redirectTo="/roles"
+              />
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteUserAction } from "@/app/(console)/users/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
@@ -54,15 +55,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </>
         }
         actions={
-          canDelete ? (
-            <DeleteButton
-              label="Delete user"
-              what={`User ${user.logonName}`}
-              input={{ id: user.id, version: user.version }}
-              action={deleteUserAction}
-              redirectTo="/users"
-            />
-          ) : null
+          <>
+            <HistoryLink objectType="user" objectId={user.id} />
+            {canDelete ? (
+              <DeleteButton
+                label="Delete user"
+                what={`User ${user.logonName}`}
+                input={{ id: user.id, version: user.version }}
+                action={deleteUserAction}
+                redirectTo="/users"
+              />
+            ) : null}
+          </>
         }
       />
       <div className="space-y-6">

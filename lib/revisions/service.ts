@@ -1,0 +1,136 @@
+// History of any versioned record: its revisions, the difference between two of them in the console's
+// words, and restoring one through the area's own service. Secrets never leave as anything but "set".
+import { describeChanges, rightObjectIds } from "../audit/describe";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { invalid, notFound } from "../errors";
+import type { Revision } from "../generated/prisma/client";
+import { canAll, canOn } from "../rights/can";
+import { OBJECT_TYPE_SINGULAR } from "../rights/catalog";
+import { objectNames } from "../rights/objects";
+import { refuse } from "../rights/require";
+import { type RevisionArea, requireExpected, revisionArea, type Snapshot } from "./areas";
+
+const NOT_FOUND = "This record";
+
+/**
+ * The area of a record the actor may view. A record they may not see is refused (and audited) as if it
+ * did not exist, so that history reveals nothing about it.
+ */
+async function requireViewable(actor: Actor, objectType: string, objectId: string): Promise<RevisionArea> {
+  const area = revisionArea(objectType);
+  if (!area) throw notFound(NOT_FOUND);
+  if (!mayViewHistory(actor, objectType, objectId)) {
+    await refuse(actor, area.objectType, "view", area.objectType === "settings" ? undefined : objectId);
+    throw notFound(NOT_FOUND);
+  }
+  return area;
+}
+
+/** Whether the actor may see this record's history: view on the record (the settings: on the settings). */
+export function mayViewHistory(actor: Actor, objectType: string, objectId: string): boolean {
+  const area = revisionArea(objectType);
+  if (!area) return false;
+  // The settings are one thing: their right is not held per setting.
+  return area.objectType === "settings"
+    ? canAll(actor.rights, "settings", "view")
+    : canOn(actor.rights, area.objectType, "view", objectId);
+}
+
+function summary(revision: Revision, area: RevisionArea) {
+  return {
+    id: revision.id,
+    objectType: revision.objectType,
+    objectId: revision.objectId,
+    objectName: revision.objectName,
+    version: revision.version,
+    action: revision.action,
+    actorName: revision.actorName,
+    at: revision.at,
+    auditEventId: revision.auditEventId,
+    snapshot: area.present(revision.snapshot as Snapshot),
+  };
+}
+
+export type RevisionSummary = ReturnType<typeof summary>;
+
+/** Newest first. */
+export async function listRevisions(actor: Actor, objectType: string, objectId: string) {
+  return (await recordHistory(actor, objectType, objectId)).revisions;
+}
+
+/**
+ * A record's revisions (newest first), its version now (null when deleted: restoring expects 0) and
+ * whether the actor may restore (the same rights the area's save asks for), for the history page.
+ */
+export async function recordHistory(actor: Actor, objectType: string, objectId: string) {
+  const area = await requireViewable(actor, objectType, objectId);
+  const current = await area.current(objectId);
+  const mayRestore =
+    area.objectType === "settings"
+      ? canAll(actor.rights, "settings", "modify")
+      : current
+        ? canOn(actor.rights, area.objectType, "modify", objectId)
+        : canAll(actor.rights, area.objectType, "create");
+  const rows = await db().revision.findMany({
+    where: { objectType, objectId },
+    orderBy: [{ at: "desc" }, { version: "desc" }],
+    include: { auditEvent: { select: { changes: true } } },
+    take: 500,
+  });
+  // What each version changed, from its audit row, in the audit trail's words.
+  const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.auditEvent.changes)));
+  const revisions = rows.map(({ auditEvent, ...row }) => ({
+    ...summary(row, area),
+    changeLines: describeChanges({ action: row.action, objectType, changes: auditEvent.changes }, names),
+  }));
+  return { revisions, current, mayRestore };
+}
+
+async function loadRevision(actor: Actor, id: string) {
+  const revision = await db().revision.findUnique({ where: { id } });
+  if (!revision) throw notFound("This revision");
+  const area = await requireViewable(actor, revision.objectType, revision.objectId);
+  return { revision, area };
+}
+
+/** What changed from one revision to another, field by field, as the audit trail words it. */
+export async function diffRevisions(actor: Actor, fromId: string, toId: string) {
+  const from = await loadRevision(actor, fromId);
+  const to = await loadRevision(actor, toId);
+  if (from.revision.objectType !== to.revision.objectType || from.revision.objectId !== to.revision.objectId) {
+    throw invalid({}, "These revisions belong to different records.");
+  }
+  const changes = from.area.changes(from.revision.snapshot as Snapshot, to.revision.snapshot as Snapshot);
+  const names = await objectNames(rightObjectIds(changes));
+  return {
+    from: summary(from.revision, from.area),
+    to: summary(to.revision, to.area),
+    lines: describeChanges({ action: "modify", objectType: from.revision.objectType, changes }, names),
+  };
+}
+
+/**
+ * Saves a revision's record again, through the area's service: the same rights, schema and version check
+ * as a save, a new revision (action restore), and a deleted record brought back under its old id (which
+ * needs the create right). `expectedVersion` is the record's version as the person saw it, 0 if deleted.
+ */
+export async function restoreRevision(actor: Actor, revisionId: string, expectedVersion: number) {
+  const { revision, area } = await loadRevision(actor, revisionId);
+  const current = await area.current(revision.objectId);
+  // Existing records have their version checked by their area's save; "it was deleted" (0) is checked here.
+  if (!current || expectedVersion === 0) {
+    requireExpected(current, expectedVersion, OBJECT_TYPE_SINGULAR[area.objectType].toLowerCase());
+  }
+  const highest = await db().revision.aggregate({
+    where: { objectType: revision.objectType, objectId: revision.objectId },
+    _max: { version: true },
+  });
+  return area.restore(actor, {
+    objectId: revision.objectId,
+    snapshot: revision.snapshot as Snapshot,
+    expectedVersion,
+    exists: current !== null,
+    nextVersion: (highest._max.version ?? 0) + 1,
+  });
+}
