@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { ChangesList } from "@/components/lists/changes";
 import { Pagination } from "@/components/lists/pagination";
 import { Table, Td, Th } from "@/components/lists/table";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { actionLabel } from "@/lib/audit/labels";
 import { auditActions, listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -23,19 +22,15 @@ const outcomeTone = { success: "good", refused: "warn", failed: "bad" } as const
 /** datetime-local inputs have no zone; the page works in UTC throughout and says so. */
 const asUtcInput = (date?: Date) => (date ? date.toISOString().slice(0, 16) : "");
 
-export default async function AuditPage({
+export default guardedPage(async function AuditPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await pageActor();
   const filter = ZAuditFilter.parse(await searchParams);
-  const loaded = await pageLoad(async () => ({
-    page: await listAuditEvents(actor, filter),
-    actions: await auditActions(actor),
-  }));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const { page, actions } = loaded.data;
+  const page = await listAuditEvents(actor, filter);
+  const actions = await auditActions(actor);
   const query = {
     actor: filter.actor,
     objectType: filter.objectType,
@@ -169,4 +164,4 @@ export default async function AuditPage({
       />
     </>
   );
-}
+});

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { SettingHostList } from "@/components/forms/setting-host-list";
 import { SettingSwitch } from "@/components/forms/setting-switch";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canAll } from "@/lib/rights/can";
 import { SETTINGS } from "@/lib/settings/catalog";
@@ -13,12 +12,11 @@ import { listSettings } from "@/lib/settings/service";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default guardedPage(async function SettingsPage() {
   const actor = await pageActor();
-  const loaded = await pageLoad(() => listSettings(actor));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
+  const settings = await listSettings(actor);
   const canModify = canAll(actor.rights, "settings", "modify");
-  const sections = [...new Set(loaded.data.map((setting) => SETTINGS[setting.key].section))];
+  const sections = [...new Set(settings.map((setting) => SETTINGS[setting.key].section))];
   return (
     <>
       <PageHeader
@@ -29,7 +27,7 @@ export default async function SettingsPage() {
         {sections.map((section) => (
           <Card key={section} title={section}>
             <ul className="divide-y divide-slate-100">
-              {loaded.data
+              {settings
                 .filter((setting) => SETTINGS[setting.key].section === section)
                 .map((setting) => {
                   const definition = SETTINGS[setting.key];
@@ -76,4 +74,4 @@ export default async function SettingsPage() {
       </div>
     </>
   );
-}
+});

@@ -6,12 +6,12 @@ import { DeleteButton } from "@/components/forms/delete-button";
 import { MessagingServiceForm } from "@/components/forms/messaging-service-form";
 import { ConnectionTest } from "@/components/messaging/connection-test";
 import { ReadinessBadge } from "@/components/messaging/readiness-badge";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Refused } from "@/components/shell/refused";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { mayCreateIncomingUser } from "@/lib/messaging/permissions";
 import { signingEntryId } from "@/lib/messaging/readiness";
@@ -21,12 +21,10 @@ import { canOn } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging service" };
 
-export default async function MessagingServicePage({ params }: { params: Promise<{ id: string }> }) {
+export default guardedPage(async function MessagingServicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor();
   const { id } = await params;
-  const loaded = await pageLoad(() => getMessagingService(actor, id));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const service = loaded.data;
+  const service = await getMessagingService(actor, id);
   if (!isMessagingServiceType(service.type))
     return <Refused message={`This service has a type Switchboard does not know (${service.type}).`} />;
   const definition = serviceTypeDefinition(service.type);
@@ -140,4 +138,4 @@ export default async function MessagingServicePage({ params }: { params: Promise
       </div>
     </>
   );
-}
+});

@@ -4,11 +4,10 @@ import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteRoleAction } from "@/app/(console)/roles/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
 import { RoleForm } from "@/components/forms/role-form";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canOn } from "@/lib/rights/can";
 import { objectChoices } from "@/lib/rights/objects";
@@ -16,12 +15,10 @@ import { getRole } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Role" };
 
-export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
+export default guardedPage(async function RolePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor();
   const { id } = await params;
-  const loaded = await pageLoad(() => getRole(actor, id));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const role = loaded.data;
+  const role = await getRole(actor, id);
   const builtIn = !!role.builtIn;
   const canSave = !builtIn && canOn(actor.rights, "role", "modify", role.id);
   const canGrant = canOn(actor.rights, "role", "manage_rights", role.id);
@@ -99,4 +96,4 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
       </div>
     </>
   );
-}
+});

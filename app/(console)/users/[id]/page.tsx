@@ -8,11 +8,10 @@ import { ResetSecondFactorButton } from "@/components/forms/reset-second-factor-
 import { EditUserForm } from "@/components/forms/user-form";
 import { UserRightsForm } from "@/components/forms/user-rights-form";
 import { Table, Td, Th } from "@/components/lists/table";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { pageActor } from "@/lib/auth/page-actor";
 import { canOn } from "@/lib/rights/can";
 import { ACCESS_LABELS, AREA_EXISTS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
@@ -22,14 +21,13 @@ import { getUser } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default guardedPage(async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor();
   const { id } = await params;
-  const loaded = await pageLoad(() => getUser(actor, id));
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const { user } = loaded.data;
+  const loaded = await getUser(actor, id);
+  const { user } = loaded;
   // Rights on areas the console does not have yet (the Administrator role holds them) would only puzzle here.
-  const effectiveRights = loaded.data.effectiveRights.filter((right) => AREA_EXISTS[right.objectType]);
+  const effectiveRights = loaded.effectiveRights.filter((right) => AREA_EXISTS[right.objectType]);
   const canModify = canOn(actor.rights, "user", "modify", user.id);
   const canAssignRoles = canModify && canOn(actor.rights, "user", "manage_rights", user.id);
   const direct = user.rights.map((r) => ({ objectType: r.objectType, access: r.access, objectId: r.objectId }));
@@ -173,4 +171,4 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </div>
     </>
   );
-}
+});

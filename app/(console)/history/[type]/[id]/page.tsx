@@ -3,13 +3,12 @@ import { RestoreButton } from "@/app/(console)/history/_components/restore-butto
 import { restoreRevisionAction } from "@/app/(console)/history/actions";
 import { ChangesList } from "@/components/lists/changes";
 import { Table, Td, Th } from "@/components/lists/table";
-import { Refused } from "@/components/shell/refused";
+import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { pageLoad } from "@/lib/actions/page-load";
 import { actionLabel } from "@/lib/audit/labels";
 import { pageActor } from "@/lib/auth/page-actor";
 import { diffRevisions, recordHistory } from "@/lib/revisions/service";
@@ -29,7 +28,7 @@ const actionTone = { create: "good", modify: "neutral", delete: "bad", restore: 
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function HistoryPage({
+export default guardedPage(async function HistoryPage({
   params,
   searchParams,
 }: {
@@ -39,17 +38,12 @@ export default async function HistoryPage({
   const actor = await pageActor();
   const { type, id } = await params;
   const query = await searchParams;
-  const loaded = await pageLoad(async () => {
-    const history = await recordHistory(actor, type, id);
-    const [newest, previous] = history.revisions;
-    // By default the newest change: the version before it against the newest.
-    const fromId = one(query.from) ?? previous?.id;
-    const toId = one(query.to) ?? newest?.id;
-    const difference = fromId && toId ? await diffRevisions(actor, fromId, toId) : null;
-    return { ...history, difference };
-  });
-  if (!loaded.ok) return <Refused message={loaded.message} />;
-  const { revisions, current, mayRestore, difference } = loaded.data;
+  const { revisions, current, mayRestore } = await recordHistory(actor, type, id);
+  const [newest, previous] = revisions;
+  // By default the newest change: the version before it against the newest.
+  const fromId = one(query.from) ?? previous?.id;
+  const toId = one(query.to) ?? newest?.id;
+  const difference = fromId && toId ? await diffRevisions(actor, fromId, toId) : null;
   const name = revisions[0]?.objectName ?? id;
   const kind = OBJECT_TYPE_SINGULAR[type as keyof typeof OBJECT_TYPE_SINGULAR] ?? type;
   const recordPage = current ? RECORD_PAGES[type]?.(id) : undefined;
@@ -158,4 +152,4 @@ export default async function HistoryPage({
       </div>
     </>
   );
-}
+});
