@@ -9,12 +9,16 @@ import { unique } from "./helpers";
 test("secrets never leave the server", async ({ page, request }) => {
   const marker = `sekret${randomUUID().replaceAll("-", "")}`;
   const secrets = { page: `${marker}page`, replaced: `${marker}replaced`, caller: `${marker} caller` };
-  // Every server action's answer, read as it arrives; awaited and counted below, so the guard cannot pass
-  // on answers it never read.
-  const actionResponses: Promise<string>[] = [];
-  page.on("response", (response) => {
-    const request = response.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) actionResponses.push(response.text());
+  // Every server action's answer, read in full before the page gets it (a listener may be too late: an
+  // answer that navigates has no body left to read); counted below, so the guard cannot pass on answers
+  // it never read.
+  const actionResponses: string[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    const response = await route.fetch({ maxRedirects: 0 });
+    actionResponses.push(await response.text());
+    await route.fulfill({ response });
   });
 
   const name = unique("twilio-secret");
@@ -51,7 +55,7 @@ test("secrets never leave the server", async ({ page, request }) => {
   expect(inbound.status()).toBe(202);
 
   // Exactly the three saves above: create, replace the secret, create the external user.
-  const answers = await Promise.all(actionResponses);
+  const answers = actionResponses;
   expect(answers).toHaveLength(3);
   for (const answer of answers) expect(answer.length).toBeGreaterThan(0);
 

@@ -16,11 +16,12 @@ export interface RequiredRight {
  * The guided incoming-user flow creates a user, sets its rights, and hands on Use on this one service:
  * the actor must hold all three (nobody grants a right they lack).
  */
-export function incomingUserRequirements(serviceId: string): RequiredRight[] {
+export function incomingUserRequirements(serviceId: string | null): RequiredRight[] {
   return [
     { objectType: "user", access: "create" },
     { objectType: "user", access: "manage_rights" },
-    { objectType: "messaging_service", access: "use", objectId: serviceId },
+    // Without a service (a typed-in URL) the flow cannot start, but who may not start it is told so first.
+    ...(serviceId ? [{ objectType: "messaging_service" as const, access: "use" as const, objectId: serviceId }] : []),
   ];
 }
 

@@ -19,14 +19,15 @@ export default guardedPage(async function IncomingUserPage({
   searchParams: Promise<{ service?: string }>;
 }) {
   const actor = await pageActor();
-  // The flow belongs to one service: without one there is nothing to grant.
-  const serviceId = ZId.safeParse((await searchParams).service);
-  if (!serviceId.success) notFound();
+  const parsed = ZId.safeParse((await searchParams).service);
+  const serviceId = parsed.success ? parsed.data : null;
   // The same requirements the service checks, refused (and audited) the same way.
-  for (const right of incomingUserRequirements(serviceId.data)) {
+  for (const right of incomingUserRequirements(serviceId)) {
     await requireRight(actor, right.objectType, right.access, right.objectId);
   }
-  const service = await getMessagingService(actor, serviceId.data);
+  // The flow belongs to one service: without one there is nothing to grant.
+  if (!serviceId) notFound();
+  const service = await getMessagingService(actor, serviceId);
   if (!authenticatesCallersAsUsers(service.type)) {
     return <Refused message={`${service.name} does not authenticate its callers as external users.`} />;
   }
