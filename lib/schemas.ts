@@ -5,6 +5,9 @@ import { z } from "zod";
 export const ZId = z.uuid("Not a valid identifier.");
 export const ZVersion = z.number().int().positive();
 
+/** Deleting a versioned record names the version the user saw. */
+export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
+
 export type TextKind = "line" | "multiline" | "secret";
 
 const TAB = 0x09;

@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { ZNewPassword } from "../auth/password-policy";
 import { ZListParams } from "../list/params";
-import { ZId, ZVersion, zLine, zSecretText } from "../schemas";
+import { ZDeleteRequest, ZId, ZVersion, zLine, zSecretText } from "../schemas";
 
 // Moved to lib/schemas.ts; re-exported so that imports from here keep working.
-export { ZId, ZVersion };
+export { ZDeleteRequest, ZId, ZVersion };
 
 export const ZLogonName = zLine({ max: 64, required: "Enter a logon name." }).regex(
   /^[A-Za-z0-9._@-]+$/,
@@ -44,8 +44,6 @@ export const ZUserListFilter = ZListParams.extend({
 });
 
 export type TUserListFilter = z.infer<typeof ZUserListFilter>;
-
-export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
 
 export const ZResetPasswordRequest = z
   .object({ id: ZId, version: ZVersion, password: ZNewPassword, confirmPassword: zSecretText(200) })
