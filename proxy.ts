@@ -39,8 +39,10 @@ export async function proxy(request: NextRequest) {
 
   const response = secured(pass());
   // A prefetch is not the user doing anything; and its late answer must not set a cookie that a
-  // sign-out just cleared.
-  if (request.headers.get("next-router-prefetch")) return response;
+  // sign-out just cleared. A server action is, but a cookie set on its answer makes Next re-render the
+  // page inside that answer: a refused save's form would be rebuilt from the newer record, losing the
+  // message and what the user typed. The refresh that follows a successful save slides the window.
+  if (request.headers.get("next-router-prefetch") || request.headers.get("next-action")) return response;
   response.cookies.set(sessionCookieName(), await encode({ token, secret, maxAge: IDLE_SECONDS }), {
     httpOnly: true,
     sameSite: "lax",

@@ -29,6 +29,16 @@ export async function changeOwnPassword(page: Page, current: string, next: strin
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // A toast fading in is half transparent: axe would measure its contrast mid-way. Let transitions end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        // A cancelled animation (its element removed) rejects: it is over all the same.
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

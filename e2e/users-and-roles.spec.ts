@@ -70,6 +70,8 @@ test("a stale save is refused and nothing is overwritten", async ({ page, contex
   await other.getByLabel("Last name").fill("Second writer");
   await other.getByRole("button", { name: "Save changes" }).click();
   await expect(other.getByText(/was changed since you opened it/).first()).toBeVisible();
+  // The refusal keeps what the second writer typed: the form is not rebuilt from the newer record.
+  await expect(other.getByLabel("Last name")).toHaveValue("Second writer");
 
   await other.reload();
   await expect(other.getByLabel("Last name")).toHaveValue("First writer");
