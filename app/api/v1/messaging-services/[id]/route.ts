@@ -1,0 +1,19 @@
+// One messaging service: read with its ETag, readiness and credentials (secrets only as set / not set);
+// replace it (secrets kept or replaced as the form does) or delete it with If-Match naming the version read.
+import { recordRoutes } from "@/lib/http/record-routes";
+import { ZUpdateMessagingServiceRequest } from "@/lib/messaging/schemas";
+import { deleteMessagingService, getMessagingService, updateMessagingService } from "@/lib/messaging/service";
+import { serviceDetailView, serviceView } from "../views";
+
+const routes = recordRoutes({
+  read: getMessagingService,
+  readReply: (service) => ({ body: serviceDetailView(service), version: service.version }),
+  updateSchema: ZUpdateMessagingServiceRequest,
+  update: updateMessagingService,
+  updateReply: (service) => ({ body: serviceView(service), version: service.version }),
+  remove: deleteMessagingService,
+});
+
+export const GET = routes.GET;
+export const PUT = routes.PUT;
+export const DELETE = routes.DELETE;

@@ -1,0 +1,26 @@
+// Messaging services: the list paged, searched, sorted and filtered by type and readiness like the
+// console's, and creating a service (secrets sealed by the service, never echoed).
+import { defineApiRoute } from "@/lib/http/define-api-route";
+import { ZCreateMessagingServiceRequest } from "@/lib/messaging/schemas";
+import { createMessagingService, listMessagingServices, ZServiceListFilter } from "@/lib/messaging/service";
+import { serviceListView, serviceView } from "./views";
+
+export const GET = defineApiRoute({
+  schema: ZServiceListFilter,
+  input: ({ url }) => Object.fromEntries(url.searchParams),
+  run: (actor, params) => listMessagingServices(actor, params),
+  reply: (page) => ({ body: { ...page, rows: page.rows.map(serviceListView) } }),
+});
+
+export const POST = defineApiRoute({
+  schema: ZCreateMessagingServiceRequest,
+  body: true,
+  status: 201,
+  input: ({ body }) => body,
+  run: (actor, input) => createMessagingService(actor, input),
+  reply: (service) => ({
+    body: serviceView(service),
+    version: service.version,
+    location: `/api/v1/messaging-services/${service.id}`,
+  }),
+});
