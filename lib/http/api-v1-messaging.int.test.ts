@@ -216,6 +216,32 @@ describe("incoming user", () => {
     expect(await deliver(other.id)).toBe(403);
   });
 
+  it("refuses with 403 and the console's audit row one who may not grant Use on the service", async () => {
+    const admin = await bootstrapAdministrator();
+    const service = await createMessagingService(admin, createServiceRequest("twilio"));
+    const actor = await actorWithRights([
+      { objectType: "user", access: "create" },
+      { objectType: "user", access: "manage_rights" },
+      { objectType: "messaging_service", access: "view" },
+    ]);
+    const logonName = uniqueName("api-inbound");
+    const token = await tokenFor(actor);
+    const before = await tableCounts();
+    const refused = await call("POST", `/messaging-services/${service.id}/incoming-user`, postIncomingUserRoute, {
+      token,
+      params: { id: service.id },
+      body: { firstName: "A", lastName: "B", logonName, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
+    expect(refused.status).toBe(403);
+    expect(await db().user.count({ where: { logonName } })).toBe(0);
+    const refusals = await db().auditEvent.findMany({ where: { actorId: actor.id, outcome: "refused" } });
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ viaToken: "api test" });
+    const after = await tableCounts();
+    // The refusal adds its one audit row and nothing else.
+    expect({ ...after, auditEvents: after.auditEvents - 1 }).toEqual(before);
+  });
+
   it("answers 400 with field errors, and 400 for a type that does not authenticate callers as users", async () => {
     const admin = await bootstrapAdministrator();
     // The bootstrap administrator must change its password first, so its token would not act.
