@@ -226,6 +226,7 @@ describe("/api/v1/history", () => {
     const [revision] = (await call("GET", `/history/role/${id}`, historyRoute, { token: adminToken, params })).json
       .revisions;
 
+    expect((await call("GET", `/history/role/${id}`, historyRoute, { params })).status).toBe(401);
     const stranger = await tokenFor(await actorWithRights([viewAudit]));
     expect((await call("GET", `/history/role/${id}`, historyRoute, { token: stranger, params })).status).toBe(404);
     const strangerRestore = await call("POST", `/history/role/${id}/restore`, restoreRoute, {
