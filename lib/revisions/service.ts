@@ -87,17 +87,26 @@ export async function recordHistory(actor: Actor, objectType: string, objectId: 
   return { revisions, current, mayRestore };
 }
 
-async function loadRevision(actor: Actor, id: string) {
+/** A record named by its type and id, as a URL names it. */
+export interface RecordRef {
+  objectType: string;
+  objectId: string;
+}
+
+/** A revision the actor may view; when `of` names a record, one of that record's revisions only. */
+async function loadRevision(actor: Actor, id: string, of?: RecordRef) {
   const revision = await db().revision.findUnique({ where: { id } });
-  if (!revision) throw notFound("This revision");
+  if (!revision || (of && (revision.objectType !== of.objectType || revision.objectId !== of.objectId))) {
+    throw notFound("This revision");
+  }
   const area = await requireViewable(actor, revision.objectType, revision.objectId);
   return { revision, area };
 }
 
 /** What changed from one revision to another, field by field, as the audit trail words it. */
-export async function diffRevisions(actor: Actor, fromId: string, toId: string) {
-  const from = await loadRevision(actor, fromId);
-  const to = await loadRevision(actor, toId);
+export async function diffRevisions(actor: Actor, fromId: string, toId: string, of?: RecordRef) {
+  const from = await loadRevision(actor, fromId, of);
+  const to = await loadRevision(actor, toId, of);
   if (from.revision.objectType !== to.revision.objectType || from.revision.objectId !== to.revision.objectId) {
     throw invalid({}, "These revisions belong to different records.");
   }
@@ -115,8 +124,8 @@ export async function diffRevisions(actor: Actor, fromId: string, toId: string) 
  * as a save, a new revision (action restore), and a deleted record brought back under its old id (which
  * needs the create right). `expectedVersion` is the record's version as the person saw it, 0 if deleted.
  */
-export async function restoreRevision(actor: Actor, revisionId: string, expectedVersion: number) {
-  const { revision, area } = await loadRevision(actor, revisionId);
+export async function restoreRevision(actor: Actor, revisionId: string, expectedVersion: number, of?: RecordRef) {
+  const { revision, area } = await loadRevision(actor, revisionId, of);
   const current = await area.current(revision.objectId);
   // Existing records have their version checked by their area's save; "it was deleted" (0) is checked here.
   if (!current || expectedVersion === 0) {
