@@ -43,7 +43,9 @@ export default guardedPage(async function HistoryPage({
   // By default the newest change: the version before it against the newest.
   const fromId = one(query.from) ?? previous?.id;
   const toId = one(query.to) ?? newest?.id;
-  const difference = fromId && toId ? await diffRevisions(actor, fromId, toId) : null;
+  // Only this record's revisions: ids typed into the URL from another record answer not found.
+  const difference =
+    fromId && toId ? await diffRevisions(actor, fromId, toId, { objectType: type, objectId: id }) : null;
   const name = revisions[0]?.objectName ?? id;
   const kind = OBJECT_TYPE_SINGULAR[type as keyof typeof OBJECT_TYPE_SINGULAR] ?? type;
   const recordPage = current ? RECORD_PAGES[type]?.(id) : undefined;
