@@ -1,19 +1,13 @@
 // Every answer carries the security headers: pages (with a nonce policy), redirects, 404s and the API.
 import { type APIResponse, expect, test } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { AREA_PAGES } from "./helpers";
 
 const PAGES = [
   "/",
-  "/messaging-services",
-  "/messaging-services/new",
-  "/messaging-services/new?type=twilio",
-  "/messaging-services/incoming-user",
-  "/users",
-  "/users/new",
-  "/roles",
-  "/roles/new",
-  "/audit",
-  "/settings",
+  ...AREA_PAGES,
+  "/api-tokens",
+  "/account/security",
   "/change-password",
   "/login",
   "/no-such-page",
@@ -27,6 +21,7 @@ const API = [
   ["POST", "/api/inbound/no-such-service"],
   ["GET", "/api/inbound/no-such-service"],
   ["GET", "/api/no-such-route"],
+  ["GET", "/api/v1/me"],
 ] as const;
 
 function expectSecurityHeaders(response: APIResponse, what: string) {

@@ -1,6 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
+/** The console's area pages that need a right to open: lists, Add New pages and the guided flows. */
+export const AREA_PAGES = [
+  "/messaging-services",
+  "/messaging-services/new",
+  "/messaging-services/new?type=twilio",
+  "/messaging-services/incoming-user",
+  "/users",
+  "/users/new",
+  "/roles",
+  "/roles/new",
+  "/audit",
+  "/settings",
+];
+
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
 /** Signs in through next-auth's endpoints, as a script would; the cookie lands in the page's context. */

@@ -1,20 +1,10 @@
 // Pages a user may not view answer with the console's refusal page (never a server error), and each
 // refused visit leaves an audit row.
 import { expect, test } from "@playwright/test";
-import { changeOwnPassword, createUserInUi, signInViaForm } from "./helpers";
+import { AREA_PAGES, changeOwnPassword, createUserInUi, signInViaForm } from "./helpers";
 
-const REFUSED_URLS = [
-  "/messaging-services",
-  "/messaging-services/new",
-  "/messaging-services/new?type=twilio",
-  "/messaging-services/incoming-user",
-  "/users",
-  "/users/new",
-  "/roles",
-  "/roles/new",
-  "/audit",
-  "/settings",
-];
+// Every area page: a user without rights is refused on each.
+const REFUSED_URLS = AREA_PAGES;
 
 test("a user without view rights gets the refusal page on every area, and each refusal is audited", async ({
   page,

@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
+import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
-import type { SettingKey } from "@/lib/settings/catalog";
 import { FormError } from "./form-error";
+import type { SettingControlProps } from "./setting-control-props";
 
 const linesOf = (text: string) =>
   text
@@ -23,13 +24,7 @@ export function SettingHostList({
   value,
   version,
   disabled,
-}: {
-  settingKey: SettingKey;
-  label: string;
-  value: readonly string[];
-  version: number;
-  disabled: boolean;
-}) {
+}: SettingControlProps<readonly string[]>) {
   const router = useRouter();
   const [text, setText] = useState(value.join("\n"));
   const [errors, setErrors] = useState<string[]>([]);
@@ -53,21 +48,16 @@ export function SettingHostList({
         setErrors([]);
         setFormError(undefined);
         setPending(true);
-        try {
-          const result = await updateSettingAction({ key: settingKey, value: lines, version });
-          if (!result.ok) {
-            if (result.code === "unauthenticated") window.location.assign("/login");
-            setErrors(result.fieldErrors.value ?? []);
-            setFormError(result.formError);
-            return;
-          }
-          toast.success(`${label} saved.`);
-          router.refresh();
-        } catch {
-          setFormError("Nothing was saved: the server could not be reached. Try again.");
-        } finally {
-          setPending(false);
+        const result = await callAction(updateSettingAction, { key: settingKey, value: lines, version });
+        setPending(false);
+        if (!result.ok) {
+          if (result.code === "unauthenticated") window.location.assign("/login");
+          setErrors(result.fieldErrors.value ?? []);
+          setFormError(result.formError);
+          return;
         }
+        toast.success(`${label} saved.`);
+        router.refresh();
       }}
     >
       <label htmlFor={id} className="sr-only">

@@ -5,21 +5,9 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
 import { callAction } from "@/components/forms/call-action";
-import type { SettingKey } from "@/lib/settings/catalog";
+import type { SettingControlProps } from "./setting-control-props";
 
-export function SettingSwitch({
-  settingKey,
-  label,
-  value,
-  version,
-  disabled,
-}: {
-  settingKey: SettingKey;
-  label: string;
-  value: boolean;
-  version: number;
-  disabled: boolean;
-}) {
+export function SettingSwitch({ settingKey, label, value, version, disabled }: SettingControlProps<boolean>) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (

@@ -4,17 +4,7 @@ import type { RevisionSummary } from "@/lib/revisions/service";
 /** The path names the record: /api/v1/history/{type}/{id}. */
 export type HistoryParams = { type: string; id: string };
 
+/** The service's summary is already what the API may show; only the time is written out. */
 export function revisionView(revision: RevisionSummary) {
-  return {
-    id: revision.id,
-    objectType: revision.objectType,
-    objectId: revision.objectId,
-    objectName: revision.objectName,
-    version: revision.version,
-    action: revision.action,
-    actorName: revision.actorName,
-    at: revision.at.toISOString(),
-    auditEventId: revision.auditEventId,
-    snapshot: revision.snapshot,
-  };
+  return { ...revision, at: revision.at.toISOString() };
 }

@@ -3,7 +3,7 @@ import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZListParams } from "@/lib/list/params";
 import { ZCreateRoleRequest } from "@/lib/roles/schemas";
 import { createRole, listRoles } from "@/lib/roles/service";
-import { roleView } from "./views";
+import { roleFieldsView, roleView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZListParams,
@@ -13,13 +13,7 @@ export const GET = defineApiRoute({
     body: {
       ...page,
       rows: page.rows.map((role) => ({
-        id: role.id,
-        name: role.name,
-        description: role.description,
-        builtIn: role.builtIn,
-        version: role.version,
-        createdAt: role.createdAt.toISOString(),
-        updatedAt: role.updatedAt.toISOString(),
+        ...roleFieldsView(role),
         userCount: role._count.users,
         rightCount: role._count.rights,
       })),

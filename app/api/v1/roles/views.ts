@@ -1,5 +1,5 @@
 // How a role reads in /api/v1: its fields and rights, without its members (those are users' data).
-interface RoleRecord {
+interface RoleFields {
   id: string;
   name: string;
   description: string;
@@ -7,10 +7,14 @@ interface RoleRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+interface RoleRecord extends RoleFields {
   rights: { objectType: string; access: string; objectId: string | null }[];
 }
 
-export function roleView(role: RoleRecord) {
+/** The fields every reading of a role shows, in lists as on its own. */
+export function roleFieldsView(role: RoleFields) {
   return {
     id: role.id,
     name: role.name,
@@ -19,6 +23,12 @@ export function roleView(role: RoleRecord) {
     version: role.version,
     createdAt: role.createdAt.toISOString(),
     updatedAt: role.updatedAt.toISOString(),
+  };
+}
+
+export function roleView(role: RoleRecord) {
+  return {
+    ...roleFieldsView(role),
     rights: role.rights.map(({ objectType, access, objectId }) => ({ objectType, access, objectId })),
   };
 }
