@@ -6,18 +6,25 @@ import { z } from "zod";
 import { type Changes, diff } from "../audit/diff";
 import { db } from "../db";
 import { invalid } from "../errors";
-import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "../messaging/schemas";
+import {
+  ZCreateMessagingServiceRequest,
+  ZMessagingServiceType,
+  ZServiceConnection,
+  ZServiceName,
+  ZUpdateMessagingServiceRequest,
+} from "../messaging/schemas";
 import { createMessagingService, updateMessagingService } from "../messaging/service";
-import { MESSAGING_SERVICE_TYPES } from "../messaging/service-types";
+import { MAX_CREDENTIALS } from "../messaging/service-types";
 import { parseForRestore as parseRequest } from "../revisions/parse";
 import { canAll, canSome, scopeOf, scopeWhere } from "../rights/can";
-import { ZCreateRoleRequest, ZUpdateRoleRequest } from "../roles/schemas";
+import { ZCreateRoleRequest, ZRoleFields, ZUpdateRoleRequest } from "../roles/schemas";
 import { createRole, updateRole } from "../roles/service";
+import { zLine, zSecretText } from "../schemas";
 import { SETTING_KEYS, type SettingKey } from "../settings/catalog";
 import { listSettings, settingValue, updateSetting, ZUpdateSettingRequest } from "../settings/service";
 import { setUserRights } from "../users/direct-rights";
 import { ZSetUserRightsRequest } from "../users/direct-rights-schemas";
-import { ZCreateUserRequest, ZUpdateUserRequest } from "../users/schemas";
+import { ZCreateUserRequest, ZUpdateUserRequest, ZUserFields } from "../users/schemas";
 import { createUser, updateUser } from "../users/service";
 import { defineArea, type TransferArea } from "./area";
 import { portableRights, resolveRights, sortedRights, ZPortableRight } from "./rights";
@@ -66,16 +73,17 @@ const settings = defineArea<TPortableSetting>({
 // ---- Messaging services -----------------------------------------------------------------------------
 
 const ZPortableCredential = z.strictObject({
-  authId: z.string().max(300),
+  authId: zLine({ max: 300 }),
   /** Never exported; a document may carry one to set it (a new entry needs one). */
-  secret: z.string().max(4096).optional(),
+  secret: zSecretText(4096).optional(),
 });
 
+// The form's own field schemas; the whole service is checked again by the form's request schema.
 const ZPortableService = z.strictObject({
-  name: z.string().max(100),
-  type: z.enum(MESSAGING_SERVICE_TYPES, "Choose a service type."),
-  serviceConnection: z.string().max(2048),
-  credentials: z.array(ZPortableCredential).max(50),
+  name: ZServiceName,
+  type: ZMessagingServiceType,
+  serviceConnection: ZServiceConnection,
+  credentials: z.array(ZPortableCredential).max(MAX_CREDENTIALS, `Use at most ${MAX_CREDENTIALS} entries.`),
 });
 type TPortableService = z.infer<typeof ZPortableService>;
 
@@ -180,8 +188,8 @@ const messagingServices = defineArea<TPortableService>({
 // ---- Roles ------------------------------------------------------------------------------------------
 
 const ZPortableRole = z.strictObject({
-  name: z.string().max(80),
-  description: z.string().max(500).default(""),
+  name: ZRoleFields.shape.name,
+  description: ZRoleFields.shape.description.default(""),
   requiresSecondFactor: z.boolean().default(false),
   rights: z.array(ZPortableRight).max(500).default([]),
 });
@@ -247,15 +255,17 @@ const roles = defineArea<TPortableRole>({
 
 // ---- Users ------------------------------------------------------------------------------------------
 
+const ZCreateUserKind = z.enum(["console", "external"], "Choose console or external.");
+
 const ZPortableUser = z.strictObject({
-  logonName: z.string().max(64),
-  firstName: z.string().max(100),
-  lastName: z.string().max(100),
-  email: z.string().max(254).nullable().default(""),
-  kind: z.enum(["console", "external"]),
-  enabled: z.boolean(),
+  logonName: ZUserFields.shape.logonName,
+  firstName: ZUserFields.shape.firstName,
+  lastName: ZUserFields.shape.lastName,
+  email: ZUserFields.shape.email.nullable().default(""),
+  kind: ZCreateUserKind,
+  enabled: ZUserFields.shape.enabled,
   /** Role names. */
-  roles: z.array(z.string().max(80)).max(50).default([]),
+  roles: z.array(ZRoleFields.shape.name).max(50).default([]),
   /** Rights the user holds directly, besides their roles'. */
   rights: z.array(ZPortableRight).max(500).default([]),
 });

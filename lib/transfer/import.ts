@@ -73,8 +73,9 @@ export function applyImport(actor: Actor, document: unknown, policy: TImportPoli
 export async function runImport(actor: Actor, document: unknown, options: ImportOptions): Promise<TImportReport> {
   const parsed = ZTransferDocument.safeParse(document);
   if (!parsed.success) {
-    const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-    throw invalid(fieldErrors as FieldErrors, formErrors[0] ?? "This is not a Switchboard export document.");
+    // The document as a whole is unusable: its first problem says best which (format, version, shape).
+    const { fieldErrors } = z.flattenError(parsed.error);
+    throw invalid(fieldErrors as FieldErrors, parsed.error.issues[0]?.message ?? "This is not a Switchboard export.");
   }
   const records: TImportRecordResult[] = [];
   try {
@@ -207,7 +208,8 @@ export function requireApplied(report: TImportReport): TImportReport {
     if (record.action !== "error" && record.action !== "conflict") continue;
     const path = `${record.area}.${record.index}`;
     const fields = Object.entries(record.fieldErrors ?? {});
-    if (record.message || fields.length === 0) fieldErrors[path] = [record.message ?? "This record failed."];
+    // A record's own message only where no field says what is wrong.
+    if (fields.length === 0) fieldErrors[path] = [record.message ?? "This record failed."];
     for (const [field, messages] of fields) fieldErrors[`${path}.${field}`] = messages;
   }
   const failed = report.counts.error + (report.policy === "fail" ? report.counts.conflict : 0);
