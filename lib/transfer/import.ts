@@ -46,6 +46,17 @@ export const ZImportReport = z.object({
   records: z.array(ZImportRecordResult),
 });
 
+/** An import as the API takes it: the document, and the query's dryRun and policy. */
+export const ZImportRequest = z.object({
+  document: z.unknown(),
+  dryRun: z
+    .enum(["true", "false"], "dryRun is true or false.")
+    .default("false")
+    .transform((value) => value === "true"),
+  policy: ZImportPolicy.default("fail"),
+});
+
+export type TImportRequest = z.infer<typeof ZImportRequest>;
 export type TImportRecordResult = z.infer<typeof ZImportRecordResult>;
 export type TImportReport = z.infer<typeof ZImportReport>;
 
