@@ -33,6 +33,8 @@ export interface TransferArea<P extends Portable = Portable> {
   find(key: string): Promise<Stored<P> | null>;
   /** How the stored record differs from the incoming one (secrets only as "replaced"). */
   compare(stored: P, incoming: P): Changes;
+  /** What a new record's report shows, worded like its audit row's changes (no secret). */
+  present(incoming: P): Portable;
   /** Creates the record through the area's service; returns notes such as "needs a password". */
   create(actor: Actor, incoming: P): Promise<string[]>;
   /** Updates it through the area's service, at the version found. */

@@ -27,7 +27,7 @@ import { ZSetUserRightsRequest } from "../users/direct-rights-schemas";
 import { ZCreateUserRequest, ZUpdateUserRequest, ZUserFields } from "../users/schemas";
 import { createUser, updateUser } from "../users/service";
 import { defineArea, type TransferArea } from "./area";
-import { portableRights, resolveRights, sortedRights, ZPortableRight } from "./rights";
+import { portableRights, resolveRights, rightKeys, sortedRights, ZPortableRight } from "./rights";
 
 const NEEDS_SECRET =
   'Needs a secret: an export leaves secrets out. Add it to this entry as "secret", or add the entry in the console after the import.';
@@ -54,10 +54,12 @@ const settings = defineArea<TPortableSetting>({
     const setting = key as SettingKey;
     return { id: key, version: row?.version ?? 0, record: { key: setting, value: await settingValue(setting) } };
   },
+  // Keyed by the setting, as its audit rows are, so the console words the change the same way.
   compare: (stored, incoming): Changes =>
     JSON.stringify(stored.value ?? null) === JSON.stringify(incoming.value ?? null)
       ? {}
-      : { value: { from: stored.value ?? null, to: incoming.value ?? null } },
+      : { [incoming.key]: { from: stored.value ?? null, to: incoming.value ?? null } },
+  present: (incoming) => ({ [incoming.key]: incoming.value }),
   create: async () => {
     throw invalid({ key: ["No such setting."] });
   },
@@ -161,6 +163,12 @@ const messagingServices = defineArea<TPortableService>({
     if (Object.keys(credentials).length > 0) changes.credentials = { from: null, to: credentials };
     return changes;
   },
+  present: ({ credentials, ...fields }) => ({
+    ...fields,
+    credentials: Object.fromEntries(
+      credentials.map((c) => [c.authId, c.secret === undefined ? "added" : "added, secret set"]),
+    ),
+  }),
   create: async (actor, incoming) => {
     const input = parseRequest(ZCreateMessagingServiceRequest, {
       ...incoming,
@@ -241,7 +249,8 @@ const roles = defineArea<TPortableRole>({
     const row = await db().role.findUnique({ where: { nameKey: key.toLowerCase() }, include: roleInclude });
     return row ? { id: row.id, version: row.version, record: await portableRole(row) } : null;
   },
-  compare: (stored, incoming) => diff(stored, incoming),
+  compare: (stored, incoming) => diff(withRightKeys(stored), withRightKeys(incoming)),
+  present: withRightKeys,
   create: async (actor, incoming) => {
     await createRole(actor, parseRequest(ZCreateRoleRequest, await roleFields(incoming)));
     return [];
@@ -342,7 +351,8 @@ const users = defineArea<TPortableUser>({
     const row = await db().user.findUnique({ where: { logonKey: key.toLowerCase() }, include: userInclude });
     return row ? { id: row.id, version: row.version, record: await portableUser(row) } : null;
   },
-  compare: (stored, incoming) => diff(stored, incoming),
+  compare: (stored, incoming) => diff(withRightKeys(stored), withRightKeys(incoming)),
+  present: withRightKeys,
   create: async (actor, incoming) => {
     // Passwords never travel: the new user gets one nobody knows, until an administrator sets one.
     const password = `${randomBytes(24).toString("base64url")}aA1!`;
@@ -375,6 +385,11 @@ const users = defineArea<TPortableUser>({
 /** What the user form saves (the User Rights block is saved on its own). */
 function userFieldsOnly({ rights: _rights, ...fields }: TPortableUser) {
   return fields;
+}
+
+/** Rights compared as the audit trail lists them ("role:view:Support"), so a diff reads like one. */
+function withRightKeys<R extends { rights: Parameters<typeof rightKeys>[0] }>(record: R) {
+  return { ...record, rights: rightKeys(record.rights) };
 }
 
 export const TRANSFER_AREAS: readonly TransferArea[] = [settings, messagingServices, roles, users];

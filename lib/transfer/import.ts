@@ -12,7 +12,7 @@ import { type FieldErrors, invalid } from "../errors";
 import { failureFrom } from "../operations/run";
 import { isScopable } from "../rights/objects";
 import { requireRight } from "../rights/require";
-import type { Portable, TransferArea } from "./area";
+import type { TransferArea } from "./area";
 import { TRANSFER_AREAS } from "./areas";
 import { type TImportPolicy, ZImportPolicy, ZTransferDocument } from "./document";
 
@@ -23,6 +23,8 @@ const ZFieldChange = z.union([z.object({ from: z.unknown(), to: z.unknown() }), 
 
 export const ZImportRecordResult = z.object({
   area: z.string(),
+  /** The rights catalog's object type, for wording the changes as the audit trail does. */
+  objectType: z.string(),
   /** The record's place in its area's array, from 0. */
   index: z.number().int(),
   /** Its natural key (name, logon name, setting key), or "" when the record could not be read. */
@@ -122,7 +124,7 @@ async function importRecord(
   seen: Set<string>,
   policy: TImportPolicy,
 ): Promise<TImportRecordResult> {
-  const at = { area: area.key, index };
+  const at = { area: area.key, objectType: area.objectType, index };
   const parsed = area.schema.safeParse(raw);
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -145,7 +147,7 @@ async function importRecord(
     const stored = await area.find(key);
     if (!stored) {
       const notes = await area.create(actor, incoming);
-      return { ...at, key, action: "create", changes: diff(null, withoutSecrets(incoming)), ...notesOf(notes) };
+      return { ...at, key, action: "create", changes: diff(null, area.present(incoming)), ...notesOf(notes) };
     }
     await requireRight(actor, area.objectType, "view", isScopable(area.objectType) ? stored.id : undefined);
     const changes: Changes = area.compare(stored.record, incoming);
@@ -178,13 +180,6 @@ function guessKey(raw: object): string {
     if (typeof value === "string") return value.slice(0, 300);
   }
   return "";
-}
-
-/** A document's record as the report shows it: a secret it carries appears only as "set". */
-function withoutSecrets(record: Portable): Portable {
-  return JSON.parse(
-    JSON.stringify(record, (field, value) => (field === "secret" && typeof value === "string" ? "set" : value)),
-  );
 }
 
 const notesOf = (notes: string[]) => (notes.length > 0 ? { notes } : {});

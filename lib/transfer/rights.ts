@@ -68,3 +68,8 @@ export async function resolveRights(rights: readonly TPortableRight[], field: st
   if (problems.length > 0) throw invalid({ [field]: problems });
   return resolved;
 }
+
+/** "messaging_service:view:Orders" (or ":*" for every object): the audit trail's right keys, with names. */
+export function rightKeys(rights: readonly TPortableRight[]): string[] {
+  return rights.map((r) => `${r.objectType}:${r.access}:${r.object ?? "*"}`);
+}
