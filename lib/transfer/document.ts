@@ -5,16 +5,7 @@ import { TRANSFER_AREAS } from "./areas";
 
 export const EXPORT_FORMAT = "switchboard-export";
 export const EXPORT_VERSION = 1;
-/** An import's JSON body may be this large (four times a form's body: a whole installation's configuration). */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_RECORDS_PER_AREA = 5000;
-
-export const IMPORT_POLICIES = ["skip", "overwrite", "fail"] as const;
-export const ZImportPolicy = z.enum(
-  IMPORT_POLICIES,
-  "Choose what happens to records that exist: skip, overwrite or fail.",
-);
-export type TImportPolicy = z.infer<typeof ZImportPolicy>;
 
 /** The areas of a document: each optional, an array of records checked later, one by one. */
 const ZDocumentAreas = z.strictObject(

@@ -41,8 +41,3 @@ export async function exportDocument(actor: Actor, selection: TExportRequest): P
   await recordAudit(db(), actor, { action: "export", detail: `Exported ${counts.join(", ")}` });
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), areas };
 }
-
-/** The file name a download gets: switchboard-export-2026-12-07.json. */
-export function exportFileName(document: TExportDocument): string {
-  return `switchboard-export-${document.exportedAt.slice(0, 10)}.json`;
-}

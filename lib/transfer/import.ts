@@ -14,7 +14,8 @@ import { isScopable } from "../rights/objects";
 import { requireRight } from "../rights/require";
 import type { TransferArea } from "./area";
 import { TRANSFER_AREAS } from "./areas";
-import { type TImportPolicy, ZImportPolicy, ZTransferDocument } from "./document";
+import { ZTransferDocument } from "./document";
+import { type TImportPolicy, ZImportPolicy } from "./schemas";
 
 export const IMPORT_ACTIONS = ["create", "update", "unchanged", "conflict", "error"] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];

@@ -3,7 +3,8 @@
 // repeated or comma-separated per area, chooses records by name.
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { TRANSFER_AREA_KEYS } from "@/lib/transfer/areas";
-import { exportDocument, exportFileName, ZExportRequest } from "@/lib/transfer/export";
+import { exportDocument, ZExportRequest } from "@/lib/transfer/export";
+import { exportFileName } from "@/lib/transfer/schemas";
 
 const list = (url: URL, name: string) => {
   const values = url.searchParams
@@ -28,6 +29,6 @@ export const GET = defineApiRoute({
   run: exportDocument,
   reply: (document) => ({
     body: document,
-    headers: { "Content-Disposition": `attachment; filename="${exportFileName(document)}"` },
+    headers: { "Content-Disposition": `attachment; filename="${exportFileName(document.exportedAt)}"` },
   }),
 });
