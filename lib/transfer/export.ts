@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { forbidden } from "../errors";
 import { refuse } from "../rights/require";
-import type { Portable } from "./area";
+import type { Portable, TransferArea } from "./area";
 import { TRANSFER_AREA_KEYS, TRANSFER_AREAS } from "./areas";
 import { EXPORT_FORMAT, EXPORT_VERSION, type TExportDocument } from "./document";
 
@@ -24,11 +24,20 @@ export const ZExportRequest = z.object({
 
 export type TExportRequest = z.infer<typeof ZExportRequest>;
 
+/** The areas the actor may view; refused (and audited, as a list page is) when there is none. */
+export async function viewableAreas(actor: Actor): Promise<TransferArea[]> {
+  const areas = TRANSFER_AREAS.filter((area) => area.mayView(actor));
+  if (areas.length > 0) return areas;
+  const [first] = TRANSFER_AREAS;
+  throw first
+    ? await refuse(actor, first.objectType, "view", undefined, "No view right on any area of an export")
+    : forbidden();
+}
+
 export async function exportDocument(actor: Actor, selection: TExportRequest): Promise<TExportDocument> {
   const chosen = selection.areas
     ? TRANSFER_AREAS.filter((area) => selection.areas?.includes(area.key))
-    : TRANSFER_AREAS.filter((area) => area.mayView(actor));
-  if (chosen.length === 0) throw forbidden("You may view none of the areas an export holds.");
+    : await viewableAreas(actor);
   const areas: Record<string, Portable[]> = {};
   for (const area of chosen) {
     // Asked for by name, an area the actor may not view is refused like its list page.

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { guardedPage } from "@/components/shell/guarded-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { forbidden } from "@/lib/errors";
-import { TRANSFER_AREAS } from "@/lib/transfer/areas";
+import { viewableAreas } from "@/lib/transfer/export";
 import { ExportForm } from "./_components/export-form";
 import { ImportForm } from "./_components/import-form";
 
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Import and export" };
 
 export default guardedPage(async function ImportExportPage() {
   const actor = await pageActor();
-  const areas = TRANSFER_AREAS.filter((area) => area.mayView(actor)).map(({ key, label }) => ({ key, label }));
-  if (areas.length === 0) throw forbidden("You may view none of the areas an export holds.");
+  const areas = (await viewableAreas(actor)).map(({ key, label }) => ({ key, label }));
   return (
     <>
       <PageHeader
