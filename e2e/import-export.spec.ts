@@ -32,7 +32,7 @@ test("export the roles, change one, check the import with a dry run, import it",
   expect(role.description).toBe("Before export");
   role.description = "Changed by import";
 
-  await page.getByLabel("Document").fill(JSON.stringify(exported, null, 2));
+  await page.getByRole("textbox", { name: "Document" }).fill(JSON.stringify(exported, null, 2));
   await page.getByRole("radio", { name: /Overwrite/ }).check();
   await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
   await page.getByRole("button", { name: "Check (dry run)" }).click();
