@@ -47,7 +47,7 @@ test("export the roles, change one, check the import with a dry run, import it",
   await page.screenshot({ path: "/tmp/engineer-c-import-dry-run.png", fullPage: true });
 
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByText(/Imported with policy "overwrite": 0 create, 1 update/)).toBeVisible();
+  await expect(page.getByText(/Imported with policy "overwrite": 0 created, 1 updated/)).toBeVisible();
   await page.screenshot({ path: "/tmp/engineer-c-import-applied.png", fullPage: true });
 
   await page.goto(`/roles?q=${encodeURIComponent(roleName)}`);

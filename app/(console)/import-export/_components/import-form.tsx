@@ -44,13 +44,19 @@ export function ImportForm() {
   const submit = (dryRun: boolean) =>
     form.handleSubmit(async (values) => {
       const result = await callAction(importAction, { ...values, dryRun });
-      const done = dryRun ? "Dry run done: nothing was written." : "Import done.";
-      if (!applyResult(result, form.setError, done)) return;
-      setReport(result.data);
+      // A refused import is a result too (its report says why): the toast follows the report, not the call.
+      if (!result.ok) {
+        applyResult(result, form.setError, "");
+        return;
+      }
+      const report = result.data;
+      setReport(report);
       setChecked(dryRun ? `${values.policy}\n${values.document}` : null);
-      if (!dryRun && result.data.applied) {
-        toast.success(`Imported: ${summaryOf(result.data).replaceAll("to ", "")}.`);
+      if (report.applied) {
+        toast.success(`Imported: ${summaryOf(report)}.`);
         router.refresh();
+      } else if (!dryRun) {
+        toast.error("Nothing was imported: some records failed.");
       }
     });
 
@@ -133,7 +139,7 @@ export function ImportForm() {
             <CheckCircle2 aria-hidden className="size-4" />
             Import
           </Button>
-          {!mayImport ? (
+          {!mayImport && !report?.applied ? (
             <span className="text-sm text-slate-600">
               {report?.dryRun && checked === current
                 ? "Fix the records in error (or choose another policy) before importing."
@@ -159,7 +165,7 @@ function ReportSummary({ report }: { report: TImportReport }) {
       ? "border-brand-100 bg-brand-50 text-brand-900"
       : "border-red-200 bg-red-50 text-red-800";
   const text = report.applied
-    ? `Imported with policy "${report.policy}": ${summaryOf(report).replaceAll("to ", "")}.`
+    ? `Imported with policy "${report.policy}": ${summaryOf(report)}.`
     : report.dryRun
       ? `Dry run with policy "${report.policy}": ${summaryOf(report)}. Nothing was written.`
       : `Nothing was imported: ${summaryOf(report)}. Fix the records below and check again.`;

@@ -1,5 +1,7 @@
+"use client";
 // An import's report: one row per record with what happens to it, the changes worded as the audit
 // trail words them, and what is wrong or still to do.
+import { useState } from "react";
 import { ChangesList } from "@/components/lists/changes";
 import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
@@ -61,51 +63,76 @@ function Details({ record }: { record: TImportRecordResult }) {
   );
 }
 
+/** "0 to create, 1 to update, 4 unchanged" for a dry run; "0 created, 1 updated, 4 unchanged" after an import. */
 export function summaryOf(report: TImportReport): string {
   const { create, update, unchanged, conflict, error } = report.counts;
+  const done = report.applied;
   const parts = [
-    `${create} to create`,
-    `${update} to update`,
+    done ? `${create} created` : `${create} to create`,
+    done ? `${update} updated` : `${update} to update`,
     `${unchanged} unchanged`,
-    ...(conflict ? [`${conflict} in conflict`] : []),
+    ...(conflict ? [done ? `${conflict} skipped` : `${conflict} in conflict`] : []),
     ...(error ? [`${error} with errors`] : []),
   ];
   return parts.join(", ");
 }
 
 export function ImportReport({ report }: { report: TImportReport }) {
+  // Unchanged records say nothing; a long export would bury the few that matter among them.
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  const unchanged = report.counts.unchanged;
+  const records = showUnchanged ? report.records : report.records.filter((r) => r.action !== "unchanged");
   return (
-    <Table
-      caption={report.dryRun ? "Dry run: what the import would do" : "What the import did"}
-      head={
-        <>
-          <Th>Area</Th>
-          <Th>Record</Th>
-          <Th>Action</Th>
-          <Th>Details</Th>
-        </>
-      }
-      empty={report.records.length === 0 ? "The document holds no records." : undefined}
-    >
-      {report.records.map((record) => {
-        const action = ACTIONS[record.action];
-        return (
-          <tr key={`${record.area}:${record.index}`} className="align-top">
-            <Td>{OBJECT_TYPE_SINGULAR[record.objectType as ObjectType] ?? record.area}</Td>
-            <Td>
-              <span className="font-medium text-slate-900 [overflow-wrap:anywhere]">
-                {record.key || `#${record.index + 1}`}
-              </span>
-            </Td>
-            <Td>
-              <Badge tone={action.tone}>{action.label}</Badge>
-            </Td>
-            <Td>
-              <Details record={record} />
-            </Td>
-          </tr>
-        );
-      })}
-    </Table>
+    <div className="space-y-2">
+      {unchanged > 0 ? (
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={showUnchanged}
+            onChange={(event) => setShowUnchanged(event.currentTarget.checked)}
+            className="size-4 rounded border-slate-300"
+          />
+          Show the {unchanged} unchanged record{unchanged === 1 ? "" : "s"}
+        </label>
+      ) : null}
+      <Table
+        caption={report.dryRun ? "Dry run: what the import would do" : "What the import did"}
+        head={
+          <>
+            <Th>Area</Th>
+            <Th>Record</Th>
+            <Th>Action</Th>
+            <Th>Details</Th>
+          </>
+        }
+        empty={
+          records.length > 0
+            ? undefined
+            : report.records.length === 0
+              ? "The document holds no records."
+              : "Every record is unchanged."
+        }
+      >
+        {records.map((record) => {
+          const action = ACTIONS[record.action];
+          return (
+            <tr key={`${record.area}:${record.index}`} className="align-top">
+              <Td>{OBJECT_TYPE_SINGULAR[record.objectType as ObjectType] ?? record.area}</Td>
+              <Td>
+                <span className="font-medium text-slate-900 [overflow-wrap:anywhere]">
+                  {record.key || `#${record.index + 1}`}
+                </span>
+              </Td>
+              <Td>
+                <Badge tone={action.tone}>{action.label}</Badge>
+              </Td>
+              <Td>
+                <Details record={record} />
+              </Td>
+            </tr>
+          );
+        })}
+      </Table>
+    </div>
   );
 }
