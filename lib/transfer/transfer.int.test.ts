@@ -220,6 +220,52 @@ describe("import", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("updates a user's fields, roles and direct rights, and a setting, through their services", async () => {
+    const admin = await bootstrapAdministrator();
+    const role = await makeRole({ rights: [{ objectType: "role", access: "view" }] });
+    const user = await makeUser({ kind: "external" });
+    const exported = await exportDocument(admin, {
+      areas: ["users", "settings"],
+      keys: { users: [user.logonName], settings: ["allowedInternalHosts"] },
+    });
+    const [stored] = exported.areas.users ?? [];
+    const document = doc({
+      settings: [{ key: "allowedInternalHosts", value: ["10.20.0.0/16"] }],
+      users: [
+        {
+          ...stored,
+          firstName: "Renamed",
+          roles: [role.name],
+          rights: [{ objectType: "messaging_service", access: "use" }],
+        },
+      ],
+    });
+    const report = await applyImport(admin, document, "overwrite");
+    expect(report.records.map((r) => [r.key, r.action])).toEqual([
+      ["allowedInternalHosts", "update"],
+      [user.logonName, "update"],
+    ]);
+    expect(report.records[1]?.changes).toEqual({
+      firstName: { from: "Test", to: "Renamed" },
+      roles: { from: [], to: [role.name] },
+      rights: { from: [], to: ["messaging_service:use:*"] },
+    });
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, include: { roles: true, rights: true } });
+    expect([after.firstName, after.roles.map((r) => r.roleId), after.rights.map((r) => r.access)]).toEqual([
+      "Renamed",
+      [role.id],
+      ["use"],
+    ]);
+    expect((await db().setting.findUniqueOrThrow({ where: { key: "allowedInternalHosts" } })).value).toEqual([
+      "10.20.0.0/16",
+    ]);
+    // The kind is chosen when a user is added.
+    const kind = await planImport(admin, doc({ users: [{ ...stored, kind: "console" }] }), "overwrite");
+    expect(kind.records[0]?.fieldErrors).toEqual({
+      kind: ["The kind is chosen when the user is added and cannot change."],
+    });
+  });
+
   it("refuses a document of another format or version, and reports unreadable records one by one", async () => {
     const admin = await bootstrapAdministrator();
     expect((await appError(planImport(admin, { format: "other", version: 1, areas: {} }, "skip"))).code).toBe(
