@@ -2,6 +2,7 @@
 // a dry run that writes nothing, an import that writes everything or nothing, and the three policies.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
+import { openCredentialSecret } from "../messaging/credential-secret";
 import { createMessagingService } from "../messaging/service";
 import { appError } from "../testing/app-error";
 import {
@@ -264,6 +265,35 @@ describe("import", () => {
     expect(kind.records[0]?.fieldErrors).toEqual({
       kind: ["The kind is chosen when the user is added and cannot change."],
     });
+  });
+
+  it("sets secrets a document carries, and no report repeats them", async () => {
+    const admin = await bootstrapAdministrator();
+    const name = uniqueName("svc-secret");
+    const [first, second] = [uniqueSecret("IMPORT-MARKER"), uniqueSecret("IMPORT-MARKER")];
+    const service = (secret: string) => ({
+      name,
+      type: "sap365",
+      serviceConnection: "https://provider.example.com/send",
+      credentials: [{ authId: "sap-user", secret }],
+    });
+    const created = await applyImport(admin, doc({ messagingServices: [service(first)] }), "fail");
+    expect(created.records[0]).toMatchObject({
+      action: "create",
+      changes: { credentials: { from: null, to: { "sap-user": "added, secret set" } } },
+    });
+    const stored = await db().messagingService.findUniqueOrThrow({ where: { nameKey: name.toLowerCase() } });
+    const [credential] = await storedCredentials(stored.id);
+    expect(credential && openCredentialSecret(credential.id, credential.secretSealed ?? "")).toBe(first);
+
+    const replaced = await applyImport(admin, doc({ messagingServices: [service(second)] }), "overwrite");
+    expect(replaced.records[0]).toMatchObject({
+      action: "update",
+      changes: { credentials: { from: null, to: { "sap-user": "secret replaced" } } },
+    });
+    const [after] = await storedCredentials(stored.id);
+    expect(after && openCredentialSecret(after.id, after.secretSealed ?? "")).toBe(second);
+    expect(JSON.stringify([created, replaced])).not.toMatch(/IMPORT-MARKER/);
   });
 
   it("refuses a document of another format or version, and reports unreadable records one by one", async () => {
