@@ -15,7 +15,6 @@ import {
 } from "../messaging/schemas";
 import { createMessagingService, updateMessagingService } from "../messaging/service";
 import { MAX_CREDENTIALS } from "../messaging/service-types";
-import { parseForRestore as parseRequest } from "../revisions/parse";
 import { canAll, canSome, scopeOf, scopeWhere } from "../rights/can";
 import { ZCreateRoleRequest, ZRoleFields, ZUpdateRoleRequest } from "../roles/schemas";
 import { createRole, updateRole } from "../roles/service";
@@ -27,6 +26,7 @@ import { ZSetUserRightsRequest } from "../users/direct-rights-schemas";
 import { ZCreateUserRequest, ZUpdateUserRequest, ZUserFields } from "../users/schemas";
 import { createUser, updateUser } from "../users/service";
 import { defineArea, type TransferArea } from "./area";
+import { parseRequest } from "./parse";
 import { portableRights, resolveRights, rightKeys, sortedRights, ZPortableRight } from "./rights";
 
 const NEEDS_SECRET =
