@@ -296,6 +296,25 @@ describe("import", () => {
     expect(JSON.stringify([created, replaced])).not.toMatch(/IMPORT-MARKER/);
   });
 
+  it("shows no diff of a record the actor may not view", async () => {
+    const hidden = await makeRole({ rights: [] });
+    const operator = await actorWithRights([
+      { objectType: "role", access: "view", objectId: (await makeRole()).id },
+      { objectType: "role", access: "modify" },
+    ]);
+    const plan = await planImport(operator, doc({ roles: [{ name: hidden.name, description: "Peek" }] }), "overwrite");
+    expect(plan.records).toEqual([
+      {
+        area: "roles",
+        objectType: "role",
+        index: 0,
+        key: hidden.name,
+        action: "error",
+        message: "You do not have the view right on roles.",
+      },
+    ]);
+  });
+
   it("refuses a document of another format or version, and reports unreadable records one by one", async () => {
     const admin = await bootstrapAdministrator();
     expect((await appError(planImport(admin, { format: "other", version: 1, areas: {} }, "skip"))).code).toBe(
