@@ -13,6 +13,7 @@ export const AREA_PAGES = [
   "/roles/new",
   "/audit",
   "/settings",
+  "/import-export",
 ];
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;

@@ -1,6 +1,6 @@
 // The console's areas, shown to a user only when they may view at least something in them.
 // Areas not built yet are not listed at all.
-import { FileClock, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
+import { ArrowLeftRight, FileClock, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { canSome } from "@/lib/rights/can";
 import type { ObjectType } from "@/lib/rights/catalog";
@@ -11,8 +11,22 @@ export const NAV_ITEMS = [
   { href: "/roles", label: "Roles", objectType: "role", icon: ShieldCheck },
   { href: "/audit", label: "Audit", objectType: "audit", icon: FileClock },
   { href: "/settings", label: "Settings", objectType: "settings", icon: Settings },
-] as const satisfies readonly { href: string; label: string; objectType: ObjectType; icon: unknown }[];
+  {
+    href: "/import-export",
+    label: "Import / Export",
+    // Shown to whoever may view any area an export holds (lib/transfer/areas.ts).
+    objectType: ["messaging_service", "user", "role", "settings"],
+    icon: ArrowLeftRight,
+  },
+] as const satisfies readonly {
+  href: string;
+  label: string;
+  objectType: ObjectType | readonly ObjectType[];
+  icon: unknown;
+}[];
 
 export function visibleNavItems(actor: Actor) {
-  return NAV_ITEMS.filter((item) => canSome(actor.rights, item.objectType, "view"));
+  return NAV_ITEMS.filter((item) =>
+    [item.objectType].flat().some((objectType) => canSome(actor.rights, objectType, "view")),
+  );
 }

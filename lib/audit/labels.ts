@@ -21,6 +21,8 @@ const ACTION_LABELS: Record<string, string> = {
   reseal: "Secrets sealed again",
   revoke: "Revoke",
   restore: "Restore",
+  export: "Export",
+  import: "Import",
 };
 
 export function actionLabel(action: string): string {

@@ -2,6 +2,7 @@
 // (the embedded database may be opened only once per process).
 import { PrismaClient } from "../generated/prisma/client";
 import { createAdapter, type DatabaseAdapter } from "./adapter";
+import { ambientClient } from "./ambient";
 
 export type Db = ReturnType<typeof openClient>;
 /** The client handed to a $transaction callback. */
@@ -34,7 +35,13 @@ function handle(): Handle {
   return globalForDb.switchboardDb;
 }
 
+/** The client; inside runInTransaction (lib/db/ambient.ts) the open transaction's, which every caller joins. */
 export function db(): Db {
+  return ambientClient() ?? handle().client;
+}
+
+/** The client itself, never an ambient transaction's: for opening one. */
+export function rootDb(): Db {
   return handle().client;
 }
 

@@ -28,6 +28,8 @@ export interface Reply {
   /** The record's version after the operation, sent as ETag. */
   version?: number;
   location?: string;
+  /** Further response headers (a download's Content-Disposition). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiRouteSpec<P, S extends z.ZodType, T> {
@@ -38,6 +40,8 @@ export interface ApiRouteSpec<P, S extends z.ZodType, T> {
   reply: (data: T) => Reply;
   /** Read a JSON body (POST, PUT). */
   body?: boolean;
+  /** The body's cap when a route takes more than a form's (an import document). */
+  maxBodyBytes?: number;
   /** Updates and deletes name the version they change: missing If-Match is 428. */
   ifMatch?: boolean;
   status?: 200 | 201 | 204;
@@ -77,7 +81,7 @@ export function apiRouteWrapper(authenticate: Authenticator) {
       }
       let body: unknown;
       if (spec.body) {
-        const json = await readJsonBody(request);
+        const json = await readJsonBody(request, spec.maxBodyBytes);
         if (!json.ok) return problemResponse(json.code, json.detail);
         body = json.value;
       }
@@ -91,7 +95,7 @@ export function apiRouteWrapper(authenticate: Authenticator) {
 }
 
 function replyResponse(reply: Reply, status: 200 | 201 | 204): Response {
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  const headers: Record<string, string> = { ...reply.headers, "Cache-Control": "no-store" };
   if (reply.version !== undefined) headers.ETag = etagOf(reply.version);
   if (reply.location) headers.Location = reply.location;
   if (status === 204) return new Response(null, { status, headers });

@@ -52,6 +52,7 @@ export async function changeRecord<B extends { version: number }, R>(
 ): Promise<R> {
   const { unique } = kind;
   try {
+    // Inside an import's ambient transaction (lib/db/ambient.ts) db() is that transaction: this joins it.
     return await db().$transaction(async (tx) => {
       const current = change.current
         ? requireCurrent(kind, await change.current.load(tx), change.current.version)

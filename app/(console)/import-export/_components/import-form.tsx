@@ -1,0 +1,173 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { CheckCircle2, FileSearch, Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { applyResult } from "@/components/forms/apply-result";
+import { callAction } from "@/components/forms/call-action";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import type { TImportReport } from "@/lib/transfer/import";
+import { MAX_IMPORT_BYTES, type TImportFormRequest, ZImportFormRequest } from "@/lib/transfer/schemas";
+import { importAction } from "../actions";
+import { ImportReport, summaryOf } from "./import-report";
+
+const POLICIES = [
+  { value: "skip", label: "Skip", help: "Records that exist with other values stay as they are." },
+  { value: "overwrite", label: "Overwrite", help: "Records that exist take the document's values." },
+  { value: "fail", label: "Fail", help: "Any record that exists with other values stops the whole import." },
+] as const;
+
+/** Whether the report's import would be written: no errors, and no conflicts when they are fatal. */
+function wouldApply(report: TImportReport): boolean {
+  return report.counts.error === 0 && !(report.policy === "fail" && report.counts.conflict > 0);
+}
+
+export function ImportForm() {
+  const router = useRouter();
+  const [report, setReport] = useState<TImportReport | null>(null);
+  // The document and policy the last dry run checked: Import is offered for exactly those.
+  const [checked, setChecked] = useState<string | null>(null);
+  const form = useForm<TImportFormRequest>({
+    resolver: zodResolver(ZImportFormRequest),
+    defaultValues: { document: "", policy: "skip", dryRun: true },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [documentText, policy] = form.watch(["document", "policy"]);
+  const current = `${policy}\n${documentText}`;
+  const mayImport = report?.dryRun === true && checked === current && wouldApply(report);
+
+  const submit = (dryRun: boolean) =>
+    form.handleSubmit(async (values) => {
+      const result = await callAction(importAction, { ...values, dryRun });
+      // A refused import is a result too (its report says why): the toast follows the report, not the call.
+      if (!result.ok) {
+        applyResult(result, form.setError, "");
+        return;
+      }
+      const report = result.data;
+      setReport(report);
+      setChecked(dryRun ? `${values.policy}\n${values.document}` : null);
+      if (report.applied) {
+        toast.success(`Imported: ${summaryOf(report)}.`);
+        router.refresh();
+      } else if (!dryRun) {
+        toast.error("Nothing was imported: some records failed.");
+      }
+    });
+
+  async function readFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      form.setError("document", { message: `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB.` });
+      return;
+    }
+    form.setValue("document", await file.text(), { shouldValidate: true });
+  }
+
+  return (
+    <Card
+      title="Import"
+      description="Check a document first: the dry run shows what would happen to each record and writes nothing."
+    >
+      <form onSubmit={submit(true)} noValidate className="space-y-4">
+        <div className="space-y-1.5">
+          <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
+            Export file
+          </label>
+          <div className="flex items-center gap-2">
+            <Upload aria-hidden className="size-4 text-slate-500" />
+            <input
+              id="import-file"
+              type="file"
+              accept="application/json,.json"
+              onChange={(event) => readFile(event.currentTarget.files?.[0])}
+              className="text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
+            />
+          </div>
+        </div>
+        <Field
+          id="document"
+          label="Document"
+          help="The file's contents appear here; you may also paste a document."
+          error={errors.document?.message}
+          required
+        >
+          {(a11y) => (
+            <textarea
+              {...a11y}
+              {...form.register("document")}
+              rows={8}
+              spellCheck={false}
+              className={`${inputClass} font-mono text-xs`}
+            />
+          )}
+        </Field>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Records that exist with other values</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-3">
+            {POLICIES.map((choice) => (
+              <label
+                key={choice.value}
+                className="flex gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input type="radio" value={choice.value} {...form.register("policy")} className="mt-0.5 size-4" />
+                <span>
+                  <span className="font-medium text-slate-900">{choice.label}</span>
+                  <span className="block text-slate-600">{choice.help}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p className="text-sm text-slate-600">
+          Secrets are not in an export. An existing messaging service keeps its credential secrets; a new one needs them
+          in the document (<code className="text-xs">"secret"</code> on each credential entry). Imported users get no
+          password: set one on their page.
+        </p>
+        <FormError message={errors.root?.server?.message} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={isSubmitting}>
+            <FileSearch aria-hidden className="size-4" />
+            {isSubmitting ? "Working…" : "Check (dry run)"}
+          </Button>
+          <Button onClick={submit(false)} disabled={isSubmitting || !mayImport}>
+            <CheckCircle2 aria-hidden className="size-4" />
+            Import
+          </Button>
+          {!mayImport && !report?.applied ? (
+            <span className="text-sm text-slate-600">
+              {report?.dryRun && checked === current
+                ? "Fix the records in error (or choose another policy) before importing."
+                : "Run a dry run of this document and policy first."}
+            </span>
+          ) : null}
+        </div>
+      </form>
+      {report ? (
+        <div className="mt-6 space-y-3" aria-live="polite">
+          <ReportSummary report={report} />
+          <ImportReport report={report} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function ReportSummary({ report }: { report: TImportReport }) {
+  const tone = report.applied
+    ? "border-emerald-200 bg-emerald-50 text-emerald-900"
+    : report.dryRun && wouldApply(report)
+      ? "border-brand-100 bg-brand-50 text-brand-900"
+      : "border-red-200 bg-red-50 text-red-800";
+  const text = report.applied
+    ? `Imported with policy "${report.policy}": ${summaryOf(report)}.`
+    : report.dryRun
+      ? `Dry run with policy "${report.policy}": ${summaryOf(report)}. Nothing was written.`
+      : `Nothing was imported: ${summaryOf(report)}. Fix the records below and check again.`;
+  return <p className={`rounded-md border px-3 py-2 text-sm ${tone}`}>{text}</p>;
+}
