@@ -2,7 +2,7 @@
 // Areas not built yet are not listed at all.
 import { FileClock, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
-import { canSome } from "@/lib/rights/can";
+import { mayOpenArea } from "@/lib/rights/capability";
 import type { ObjectType } from "@/lib/rights/catalog";
 
 export const NAV_ITEMS = [
@@ -14,5 +14,5 @@ export const NAV_ITEMS = [
 ] as const satisfies readonly { href: string; label: string; objectType: ObjectType; icon: unknown }[];
 
 export function visibleNavItems(actor: Actor) {
-  return NAV_ITEMS.filter((item) => canSome(actor.rights, item.objectType, "view"));
+  return NAV_ITEMS.filter((item) => mayOpenArea(actor, item.objectType));
 }
