@@ -585,7 +585,7 @@ describe("rights", () => {
     const refused = await appError(
       updateMessagingService(actor, await updateServiceRequest(theirs.id, { name: uniqueName("theirs") })),
     );
-    expect(refused.code).toBe("forbidden");
+    expect(refused.code).toBe("not_found");
     expect(await stateOf(theirs.id)).toEqual(theirsBefore);
     expect((await appError(createMessagingService(actor, createServiceRequest("twilio")))).code).toBe("forbidden");
     const refusals = await db().auditEvent.findMany({ where: { actorId: actor.id, outcome: "refused" } });
