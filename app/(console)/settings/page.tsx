@@ -46,6 +46,7 @@ export default guardedPage(async function SettingsPage() {
                           <div className="flex items-center gap-2">
                             <span className="text-sm text-slate-700">{value ? "On" : "Off"}</span>
                             <SettingSwitch
+                              key={setting.version}
                               settingKey={setting.key}
                               label={definition.label}
                               value={value}
