@@ -1,11 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { createMessagingServiceAction, updateMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
-import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type TMessagingServiceFields, ZMessagingServiceFields } from "@/lib/messaging/schemas";
@@ -14,9 +11,9 @@ import {
   serviceConnectionAdvice,
   serviceTypeDefinition,
 } from "@/lib/messaging/service-types";
-import { applyResult } from "./apply-result";
 import { CredentialsBlock } from "./credentials-block";
 import { FormError } from "./form-error";
+import { useActionForm } from "./use-action-form";
 
 export interface StoredService {
   id: string;
@@ -35,11 +32,7 @@ export function MessagingServiceForm({
   service?: StoredService;
   canSave: boolean;
 }) {
-  const router = useRouter();
   const definition = serviceTypeDefinition(type);
-  // id and version travel beside the fields. After a save the page re-renders with a new version,
-  // which remounts this form (its key) with the stored entries; until then the version is held here.
-  const [version, setVersion] = useState(service?.version);
   const secretSet = Object.fromEntries((service?.credentials ?? []).map((c) => [c.id, c.secretSet]));
   const initial = (s?: StoredService): TMessagingServiceFields => ({
     name: s?.name ?? "",
@@ -51,30 +44,28 @@ export function MessagingServiceForm({
       secret: { action: "keep" as const },
     })),
   });
-  const form = useForm({ resolver: zodResolver(ZMessagingServiceFields), defaultValues: initial(service) });
-  // Between a save and the refresh that remounts the form, input would be thrown away: hold the form still.
-  const [refreshing, startRefresh] = useTransition();
-  const { errors, isSubmitting, isDirty } = form.formState;
+  // id and version travel beside the fields. After a save the page re-renders with a new version,
+  // which remounts this form (its key) with the stored entries; until then the hook holds the form still.
+  const { form, version, busy, create, save, router } = useActionForm(
+    { resolver: zodResolver(ZMessagingServiceFields), defaultValues: initial(service) },
+    service?.version,
+  );
+  const { errors, isDirty } = form.formState;
   const connection = useWatch({ control: form.control, name: "serviceConnection" });
   const advice = connection ? serviceConnectionAdvice(type, connection) : null;
 
   const onSubmit = form.handleSubmit(async (fields) => {
     if (!service || version === undefined) {
-      const result = await callAction(createMessagingServiceAction, fields);
-      if (applyResult(result, form.setError, `Messaging service ${fields.name} created.`))
-        router.push(`/messaging-services/${result.data.id}`);
+      const created = await create(createMessagingServiceAction, fields, `Messaging service ${fields.name} created.`);
+      if (created) router.push(`/messaging-services/${created.id}`);
       return;
     }
-    const result = await callAction(updateMessagingServiceAction, { ...fields, id: service.id, version });
-    if (applyResult(result, form.setError, "Changes saved.")) {
-      setVersion(result.data.version);
-      startRefresh(() => router.refresh());
-    }
+    await save(updateMessagingServiceAction, { ...fields, id: service.id, version }, "Changes saved.");
   });
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <fieldset disabled={refreshing} aria-busy={refreshing} className="space-y-6">
+      <fieldset disabled={busy} aria-busy={busy} className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="name"
@@ -145,8 +136,8 @@ export function MessagingServiceForm({
                 Cancel
               </Button>
             ) : null}
-            <Button type="submit" disabled={isSubmitting || refreshing || (!!service && !isDirty)}>
-              {isSubmitting || refreshing ? "Saving…" : service ? "Save changes" : "Save"}
+            <Button type="submit" disabled={busy || (!!service && !isDirty)}>
+              {busy ? "Saving…" : service ? "Save changes" : "Save"}
             </Button>
           </div>
         ) : null}

@@ -1,16 +1,15 @@
 "use client";
 // A setting that holds a list (the connection test's allowed internal hosts): one entry per line,
 // checked in the browser with the schema the server checks it with again.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
-import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
 import { FormError } from "./form-error";
 import type { SettingControlProps } from "./setting-control-props";
+import { useActionCall } from "./use-action-form";
 
 const linesOf = (text: string) =>
   text
@@ -25,11 +24,10 @@ export function SettingHostList({
   version,
   disabled,
 }: SettingControlProps<readonly string[]>) {
-  const router = useRouter();
+  const { version: current, busy, save } = useActionCall(version);
   const [text, setText] = useState(value.join("\n"));
   const [errors, setErrors] = useState<string[]>([]);
   const [formError, setFormError] = useState<string>();
-  const [pending, setPending] = useState(false);
   const id = `setting-${settingKey}`;
   const dirty = text.trim() !== value.join("\n");
 
@@ -47,17 +45,13 @@ export function SettingHostList({
         }
         setErrors([]);
         setFormError(undefined);
-        setPending(true);
-        const result = await callAction(updateSettingAction, { key: settingKey, value: lines, version });
-        setPending(false);
-        if (!result.ok) {
-          if (result.code === "unauthenticated") window.location.assign("/login");
-          setErrors(result.fieldErrors.value ?? []);
-          setFormError(result.formError);
+        const result = await save(updateSettingAction, { key: settingKey, value: lines, version: current ?? version });
+        if (result.ok) {
+          toast.success(`${label} saved.`);
           return;
         }
-        toast.success(`${label} saved.`);
-        router.refresh();
+        setErrors(result.fieldErrors.value ?? []);
+        setFormError(result.formError);
       }}
     >
       <label htmlFor={id} className="sr-only">
@@ -67,7 +61,7 @@ export function SettingHostList({
         id={id}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        disabled={disabled || pending}
+        disabled={disabled || busy}
         rows={4}
         spellCheck={false}
         placeholder={"svc.internal.example\n10.20.0.0/16"}
@@ -85,8 +79,8 @@ export function SettingHostList({
       <FormError message={formError} />
       {!disabled ? (
         <div className="flex justify-end">
-          <Button type="submit" disabled={pending || !dirty}>
-            {pending ? "Saving…" : "Save"}
+          <Button type="submit" disabled={busy || !dirty}>
+            {busy ? "Saving…" : "Save"}
           </Button>
         </div>
       ) : null}

@@ -1,30 +1,25 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { Switch } from "radix-ui";
-import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
-import { callAction } from "@/components/forms/call-action";
 import type { SettingControlProps } from "./setting-control-props";
+import { useActionCall } from "./use-action-form";
 
 export function SettingSwitch({ settingKey, label, value, version, disabled }: SettingControlProps<boolean>) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const { version: current, busy, save } = useActionCall(version);
   return (
     <Switch.Root
       aria-label={label}
       checked={value}
-      disabled={disabled || pending}
+      disabled={disabled || busy}
       onCheckedChange={async (checked) => {
-        setPending(true);
-        const result = await callAction(updateSettingAction, { key: settingKey, value: checked, version });
-        setPending(false);
-        if (!result.ok) {
-          toast.error(result.formError);
-          return;
-        }
-        toast.success(`${label} is ${checked ? "on" : "off"}.`);
-        router.refresh();
+        const result = await save(updateSettingAction, {
+          key: settingKey,
+          value: checked,
+          version: current ?? version,
+        });
+        if (result.ok) toast.success(`${label} is ${checked ? "on" : "off"}.`);
+        else if (result.code !== "unauthenticated") toast.error(result.formError);
       }}
       className="relative h-6 w-11 shrink-0 rounded-full bg-slate-300 transition-colors data-[state=checked]:bg-brand-600 disabled:opacity-60"
     >

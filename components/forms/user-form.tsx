@@ -1,15 +1,13 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { type FieldValues, type UseFormReturn, useForm } from "react-hook-form";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/(console)/users/actions";
-import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
-import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
 import { PasswordField } from "./password-field";
+import { useActionForm } from "./use-action-form";
 
 export interface RoleChoice {
   id: string;
@@ -115,8 +113,7 @@ export function CreateUserForm({
   canAssignRoles,
   defaultKind = "console",
 }: Common & { defaultKind?: "console" | "external" }) {
-  const router = useRouter();
-  const form = useForm({
+  const { form, busy, create, router } = useActionForm({
     resolver: zodResolver(ZCreateUserRequest),
     defaultValues: {
       firstName: "",
@@ -130,12 +127,10 @@ export function CreateUserForm({
       confirmPassword: "",
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await callAction(createUserAction, values);
-    if (applyResult(result, form.setError, `User ${values.logonName} created.`) && result.data) {
-      router.push(`/users/${result.data.id}`);
-    }
+    const created = await create(createUserAction, values, `User ${values.logonName} created.`);
+    if (created) router.push(`/users/${created.id}`);
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
@@ -176,8 +171,8 @@ export function CreateUserForm({
         <Button variant="secondary" onClick={() => router.push("/users")}>
           Cancel
         </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create user"}
+        <Button type="submit" disabled={busy}>
+          {busy ? "Creating…" : "Create user"}
         </Button>
       </div>
     </form>
@@ -190,27 +185,28 @@ export function EditUserForm({
   canAssignRoles,
   canSave,
 }: Common & { user: Values & { id: string; version: number }; canSave: boolean }) {
-  const router = useRouter();
-  const form = useForm({ resolver: zodResolver(ZUpdateUserRequest), defaultValues: user });
-  const { errors, isSubmitting, isDirty } = form.formState;
+  // id and version travel beside the fields; the page remounts the form (its key) with the next version.
+  const { form, version, busy, save } = useActionForm(
+    { resolver: zodResolver(ZUpdateUserRequest), defaultValues: user },
+    user.version,
+  );
+  const { errors, isDirty } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await callAction(updateUserAction, values);
-    if (applyResult(result, form.setError, "Changes saved.") && result.data) {
-      form.reset({ ...values, version: result.data.version });
-      router.refresh();
-    }
+    await save(updateUserAction, { ...values, version: version ?? user.version }, "Changes saved.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <BasicFields form={form} disabled={!canSave} roles={roles} canAssignRoles={canAssignRoles} />
-      <FormError message={errors.root?.server?.message} />
-      {canSave ? (
-        <div className="flex justify-end">
-          <Button type="submit" disabled={isSubmitting || !isDirty}>
-            {isSubmitting ? "Saving…" : "Save changes"}
-          </Button>
-        </div>
-      ) : null}
+    <form onSubmit={onSubmit} noValidate>
+      <fieldset disabled={busy} aria-busy={busy} className="space-y-5">
+        <BasicFields form={form} disabled={!canSave} roles={roles} canAssignRoles={canAssignRoles} />
+        <FormError message={errors.root?.server?.message} />
+        {canSave ? (
+          <div className="flex justify-end">
+            <Button type="submit" disabled={busy || !isDirty}>
+              {busy ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
+        ) : null}
+      </fieldset>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // Areas not built yet are not listed at all.
 import { ArrowLeftRight, FileClock, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
-import { canSome } from "@/lib/rights/can";
+import { mayOpenArea } from "@/lib/rights/capability";
 import type { ObjectType } from "@/lib/rights/catalog";
 
 export const NAV_ITEMS = [
@@ -26,7 +26,5 @@ export const NAV_ITEMS = [
 }[];
 
 export function visibleNavItems(actor: Actor) {
-  return NAV_ITEMS.filter((item) =>
-    [item.objectType].flat().some((objectType) => canSome(actor.rights, objectType, "view")),
-  );
+  return NAV_ITEMS.filter((item) => [item.objectType].flat().some((objectType) => mayOpenArea(actor, objectType)));
 }

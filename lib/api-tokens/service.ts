@@ -5,8 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { canAll } from "../rights/can";
-import { refuse, requireRight } from "../rights/require";
+import { requireApiTokenCapability } from "./permissions";
 import type { TCreateApiTokenRequest, TRevokeApiTokenRequest } from "./schemas";
 import { displayPrefixOf, newTokenText, tokenHashOf } from "./token-text";
 
@@ -64,7 +63,7 @@ export async function listOwnApiTokens(actor: Actor) {
 
 /** Every user's tokens, for holders of view on api_token. */
 export async function listAllApiTokens(actor: Actor) {
-  await requireRight(actor, "api_token", "view");
+  await requireApiTokenCapability(actor, "viewAll");
   return db().apiToken.findMany({
     select: { ...LISTED, user: { select: { id: true, logonName: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -74,15 +73,7 @@ export async function listAllApiTokens(actor: Actor) {
 
 export async function revokeApiToken(actor: Actor, input: TRevokeApiTokenRequest, now = new Date()) {
   const token = await db().apiToken.findUnique({ where: { id: input.id }, select: LISTED });
-  const own = token?.userId === actor.id;
-  if (!own && !canAll(actor.rights, "api_token", "modify")) {
-    // Others' tokens are not even there for someone who may not view them.
-    if (!token || !canAll(actor.rights, "api_token", "view")) {
-      await refuse(actor, "api_token", "modify", input.id);
-      throw notFound("This API token");
-    }
-    throw await refuse(actor, "api_token", "modify", input.id);
-  }
+  await requireApiTokenCapability(actor, "revoke", { id: input.id, userId: token?.userId });
   if (!token) throw notFound("This API token");
   if (token.revokedAt) return token;
   return db().$transaction(async (tx) => {

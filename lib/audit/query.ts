@@ -5,9 +5,9 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { objectNames } from "../rights/objects";
-import { requireRight } from "../rights/require";
 import { zLine } from "../schemas";
 import { describeChanges, rightObjectIds } from "./describe";
+import { requireAuditCapability } from "./permissions";
 
 const optionalText = zLine({ max: 200 }).optional().catch(undefined);
 // The filter form's datetime-local inputs carry no zone; the audit trail works in UTC throughout.
@@ -31,7 +31,7 @@ export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
 export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
-  await requireRight(actor, "audit", "view");
+  await requireAuditCapability(actor, "view");
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
@@ -61,7 +61,7 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
 
 /** The actions that occur in the trail, for the filter's choices. */
 export async function auditActions(actor: Actor): Promise<string[]> {
-  await requireRight(actor, "audit", "view");
+  await requireAuditCapability(actor, "view");
   const rows = await db().auditEvent.findMany({
     distinct: ["action"],
     select: { action: true },

@@ -8,11 +8,11 @@ import { logonKeyOf } from "../auth/sign-in";
 import { db } from "../db";
 import { ExpiringSet } from "../request/expiring-set";
 import { RateLimiter } from "../request/rate-limit";
-import { canOn } from "../rights/can";
 import { loadRights } from "../rights/load";
 import { settingValue } from "../settings/service";
 import { parseBasicAuth } from "./basic-auth";
 import { openCredentialSecret } from "./credential-secret";
+import { mayUseService } from "./permissions";
 import { isMessagingServiceType, needsIncomingAuthentication, serviceTypeDefinition } from "./service-types";
 import { verifySinchSignature } from "./sinch-signature";
 
@@ -191,7 +191,7 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     }
 
     const rights = await loadRights(db(), user.id);
-    if (!canOn(rights, "messaging_service", "use", service.id)) {
+    if (!mayUseService(rights, service.id)) {
       return { status: 403, reason: "no Use right on this service", caller };
     }
     return { status: 202, reason: "accepted", caller };

@@ -3,24 +3,19 @@
 // block). Wider grants are a deliberate choice in the rights editor, not a side effect of this flow.
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { invalid, notFound } from "../errors";
-import { requireRight } from "../rights/require";
+import { notFound } from "../errors";
 import { createUser } from "../users/service";
-import { authenticatesCallersAsUsers, incomingUserRequirements } from "./permissions";
+import { requireMessagingServiceCapability } from "./permissions";
 import type { TIncomingUserForServiceRequest } from "./schemas";
 
 export async function createIncomingUser(actor: Actor, input: TIncomingUserForServiceRequest) {
-  for (const right of incomingUserRequirements(input.serviceId)) {
-    await requireRight(actor, right.objectType, right.access, right.objectId);
-  }
+  await requireMessagingServiceCapability(actor, "createIncomingUser", { id: input.serviceId });
   const service = await db().messagingService.findUnique({
     where: { id: input.serviceId },
     select: { id: true, name: true, type: true },
   });
   if (!service) throw notFound("This messaging service");
-  if (!authenticatesCallersAsUsers(service.type)) {
-    throw invalid({}, `${service.name} does not authenticate its callers as external users.`);
-  }
+  await requireMessagingServiceCapability(actor, "createIncomingUser", service);
   const { serviceId: _, ...fields } = input;
   return createUser(actor, { ...fields, email: "", kind: "external", enabled: true, roleIds: [] }, [
     { objectType: "messaging_service", access: "use", objectId: service.id },

@@ -10,9 +10,9 @@ import type { MessagingService, Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
-import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
+import { requireMessagingServiceCapability } from "./permissions";
 import {
   loadUseGrants,
   READINESS_FILTERS,
@@ -49,8 +49,8 @@ export const ZServiceListFilter = ZListParams.extend({
 export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
+  await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "messaging_service", "view");
   const grants = await loadUseGrants();
   const where: Prisma.MessagingServiceWhereInput = {
     AND: [
@@ -83,7 +83,7 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
 
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */
 export async function getMessagingService(actor: Actor, id: string) {
-  await requireRight(actor, "messaging_service", "view", id);
+  await requireMessagingServiceCapability(actor, "view", { id });
   const service = await db().messagingService.findUnique({
     where: { id },
     include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },
@@ -212,7 +212,7 @@ export async function createMessagingService(
   input: TCreateMessagingServiceRequest,
   restored?: { revived: Revived; credentials: StoredCredential[] },
 ) {
-  await requireRight(actor, "messaging_service", "create");
+  await requireMessagingServiceCapability(actor, "create");
   const credentials = restored?.credentials ?? resolveCredentials(input.credentials, []);
   const nameKey = input.name.toLowerCase();
   return changeRecord<ServiceWithCredentials, MessagingService>(actor, SERVICE, {
@@ -250,7 +250,7 @@ export async function updateMessagingService(
   input: TUpdateMessagingServiceRequest,
   restored?: { credentials: StoredCredential[] },
 ) {
-  await requireRight(actor, "messaging_service", "modify", input.id);
+  await requireMessagingServiceCapability(actor, "modify", { id: input.id });
   const nameKey = input.name.toLowerCase();
   return changeRecord<ServiceWithCredentials, MessagingService>(actor, SERVICE, {
     action: restored ? "restore" : "modify",
@@ -304,7 +304,7 @@ export async function updateMessagingService(
 }
 
 export async function deleteMessagingService(actor: Actor, input: TDeleteRequest) {
-  await requireRight(actor, "messaging_service", "delete", input.id);
+  await requireMessagingServiceCapability(actor, "delete", { id: input.id });
   await changeRecord<ServiceWithCredentials, void>(actor, SERVICE, {
     action: "delete",
     current: { load: (tx) => loadWithSecrets(tx, input.id), version: input.version },

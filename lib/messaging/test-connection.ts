@@ -6,10 +6,10 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { requireRight } from "../rights/require";
 import { ZId } from "../schemas";
 import { settingValue } from "../settings/service";
 import { type ConnectionReport, probeConnection } from "./connection-test";
+import { requireMessagingServiceCapability } from "./permissions";
 
 export const ZTestConnectionRequest = z.object({ id: ZId });
 
@@ -17,7 +17,7 @@ export async function testServiceConnection(
   actor: Actor,
   input: z.infer<typeof ZTestConnectionRequest>,
 ): Promise<ConnectionReport> {
-  await requireRight(actor, "messaging_service", "modify", input.id);
+  await requireMessagingServiceCapability(actor, "testConnection", { id: input.id });
   const service = await db().messagingService.findUnique({
     where: { id: input.id },
     select: { id: true, name: true, serviceConnection: true },

@@ -5,11 +5,10 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
 import type { Revision } from "../generated/prisma/client";
-import { canAll, canOn } from "../rights/can";
 import { OBJECT_TYPE_SINGULAR } from "../rights/catalog";
 import { objectNames } from "../rights/objects";
-import { refuse } from "../rights/require";
 import { type RevisionArea, requireExpected, revisionArea, type Snapshot } from "./areas";
+import { historyCapabilities, requireHistoryCapability } from "./permissions";
 
 const NOT_FOUND = "This record";
 
@@ -20,21 +19,8 @@ const NOT_FOUND = "This record";
 async function requireViewable(actor: Actor, objectType: string, objectId: string): Promise<RevisionArea> {
   const area = revisionArea(objectType);
   if (!area) throw notFound(NOT_FOUND);
-  if (!mayViewHistory(actor, objectType, objectId)) {
-    await refuse(actor, area.objectType, "view", area.objectType === "settings" ? undefined : objectId);
-    throw notFound(NOT_FOUND);
-  }
+  await requireHistoryCapability(actor, "view", { objectType, objectId });
   return area;
-}
-
-/** Whether the actor may see this record's history: view on the record (the settings: on the settings). */
-export function mayViewHistory(actor: Actor, objectType: string, objectId: string): boolean {
-  const area = revisionArea(objectType);
-  if (!area) return false;
-  // The settings are one thing: their right is not held per setting.
-  return area.objectType === "settings"
-    ? canAll(actor.rights, "settings", "view")
-    : canOn(actor.rights, area.objectType, "view", objectId);
 }
 
 function summary(revision: Revision, area: RevisionArea) {
@@ -66,12 +52,7 @@ export async function listRevisions(actor: Actor, objectType: string, objectId: 
 export async function recordHistory(actor: Actor, objectType: string, objectId: string) {
   const area = await requireViewable(actor, objectType, objectId);
   const current = await area.current(objectId);
-  const mayRestore =
-    area.objectType === "settings"
-      ? canAll(actor.rights, "settings", "modify")
-      : current
-        ? canOn(actor.rights, area.objectType, "modify", objectId)
-        : canAll(actor.rights, area.objectType, "create");
+  const { restore: mayRestore } = historyCapabilities(actor, { objectType, objectId, exists: !!current });
   const rows = await db().revision.findMany({
     where: { objectType, objectId },
     orderBy: [{ at: "desc" }, { version: "desc" }],

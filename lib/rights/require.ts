@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { forbidden } from "../errors";
-import { canAll, canOn } from "./can";
+import { requireVerdict, rightVerdict } from "./capability";
 import { ACCESS_LABELS, type Access, OBJECT_TYPE_LABELS, OBJECT_TYPE_SINGULAR, type ObjectType } from "./catalog";
 import { objectNames } from "./objects";
 
@@ -27,10 +27,11 @@ export async function refuse(actor: Actor, objectType: ObjectType, access: Acces
   return forbidden(`You do not have the ${accessWord} right on ${OBJECT_TYPE_LABELS[objectType].toLowerCase()}.`);
 }
 
-/** Throws (after auditing the refusal) unless the actor holds the access, on the object when one is named. */
+/**
+ * Throws (after auditing the refusal) unless the actor holds the access, on the object when one is named:
+ * 403, or 404 for an object the actor may not view (lib/rights/capability.ts). Areas ask their own
+ * permissions file (lib/<area>/permissions.ts) instead, so that their pages ask the same.
+ */
 export async function requireRight(actor: Actor, objectType: ObjectType, access: Access, objectId?: string) {
-  const allowed = objectId
-    ? canOn(actor.rights, objectType, access, objectId)
-    : canAll(actor.rights, objectType, access);
-  if (!allowed) throw await refuse(actor, objectType, access, objectId);
+  await requireVerdict(actor, rightVerdict(actor.rights, objectType, access, objectId));
 }

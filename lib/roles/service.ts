@@ -4,19 +4,18 @@ import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
-import { invalid, notFound } from "../errors";
+import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { changeRecord, type RecordKind, requireCurrent } from "../records/change";
-import { canAll, canOn, scopeOf, scopeWhere } from "../rights/can";
+import { scopeOf, scopeWhere } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
-import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { requireHoldsAll, rightKey } from "./grants";
+import { requireRoleCapability } from "./permissions";
 import type { TCreateRoleRequest, TRight, TUpdateRoleRequest } from "./schemas";
 
 const NAME_TAKEN = "A role with this name exists already.";
-const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a role of your own instead.";
 
 const ROLE: RecordKind = { objectType: "role", noun: "role", unique: { field: "name", message: NAME_TAKEN } };
 
@@ -39,8 +38,8 @@ function dedupe(rights: readonly TRight[]): TRight[] {
 export const ROLE_SORTS = ["name", "createdAt", "updatedAt"] as const;
 
 export async function listRoles(actor: Actor, params: TListParams) {
+  await requireRoleCapability(actor, "list");
   const scope = scopeOf(actor.rights, "role", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "role", "view");
   const where: Prisma.RoleWhereInput = {
     ...scopeWhere(scope),
     ...(params.q
@@ -74,7 +73,7 @@ export async function roleChoices(actor: Actor) {
 }
 
 export async function getRole(actor: Actor, id: string) {
-  await requireRight(actor, "role", "view", id);
+  await requireRoleCapability(actor, "view", { id });
   const role = await db().role.findUnique({
     where: { id },
     include: { rights: true, users: { select: { user: { select: { id: true, logonName: true } } }, take: 100 } },
@@ -84,10 +83,7 @@ export async function getRole(actor: Actor, id: string) {
 }
 
 async function requireMayGrant(actor: Actor, roleId: string | undefined, added: readonly TRight[]) {
-  const allowed = roleId
-    ? canOn(actor.rights, "role", "manage_rights", roleId)
-    : canAll(actor.rights, "role", "manage_rights");
-  if (!allowed) throw await refuse(actor, "role", "manage_rights", roleId);
+  await requireRoleCapability(actor, "manageRights", roleId ? { id: roleId } : undefined);
   await requireHoldsAll(actor, added, "role rights");
   await requireGrantable(added);
 }
@@ -116,7 +112,7 @@ function nameTaken(nameKey: string) {
 }
 
 export async function createRole(actor: Actor, input: TCreateRoleRequest, revived?: Revived) {
-  await requireRight(actor, "role", "create");
+  await requireRoleCapability(actor, "create");
   const rights = dedupe(input.rights);
   if (rights.length > 0) await requireMayGrant(actor, undefined, rights);
   const nameKey = input.name.toLowerCase();
@@ -142,13 +138,13 @@ export async function createRole(actor: Actor, input: TCreateRoleRequest, revive
 
 /** `action` is "restore" when a revision is brought back: same rights, checks and version as a save. */
 export async function updateRole(actor: Actor, input: TUpdateRoleRequest, action: "modify" | "restore" = "modify") {
-  await requireRight(actor, "role", "modify", input.id);
+  await requireRoleCapability(actor, "modify", { id: input.id });
   const before = requireCurrent(
     ROLE,
     await db().role.findUnique({ where: { id: input.id }, include: { rights: true } }),
     input.version,
   );
-  if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
+  await requireRoleCapability(actor, "modify", before);
   const rights = dedupe(input.rights);
   const beforeKeys = new Set(before.rights.map(rightKey));
   const afterKeys = new Set(rights.map(rightKey));
@@ -185,7 +181,7 @@ export async function updateRole(actor: Actor, input: TUpdateRoleRequest, action
 }
 
 export async function deleteRole(actor: Actor, input: TDeleteRequest) {
-  await requireRight(actor, "role", "delete", input.id);
+  await requireRoleCapability(actor, "delete", { id: input.id });
   await changeRecord<RoleWithRights, void>(actor, ROLE, {
     action: "delete",
     current: {
@@ -194,7 +190,7 @@ export async function deleteRole(actor: Actor, input: TDeleteRequest) {
     },
     apply: async (tx, before) => {
       if (!before) throw notFound("This role");
-      if (before.builtIn) throw invalid({}, BUILT_IN_FIXED);
+      await requireRoleCapability(actor, "delete", before);
       await tx.user.updateMany({
         where: { roles: { some: { roleId: before.id } } },
         data: { authVersion: { increment: 1 } },

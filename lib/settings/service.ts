@@ -5,8 +5,8 @@ import { db } from "../db";
 import { invalid } from "../errors";
 import type { Prisma, Setting } from "../generated/prisma/client";
 import { changeRecord, type RecordKind } from "../records/change";
-import { requireRight } from "../rights/require";
 import { SETTING_KEYS, SETTINGS, type SettingKey, type SettingValue } from "./catalog";
+import { requireSettingsCapability } from "./permissions";
 
 const SETTING: RecordKind = { objectType: "settings", noun: "setting" };
 
@@ -18,7 +18,7 @@ export async function settingValue<K extends SettingKey>(key: K): Promise<Settin
 }
 
 export async function listSettings(actor: Actor) {
-  await requireRight(actor, "settings", "view");
+  await requireSettingsCapability(actor, "view");
   const rows = await db().setting.findMany({ where: { key: { in: SETTING_KEYS } } });
   return SETTING_KEYS.map((key) => {
     const row = rows.find((r) => r.key === key);
@@ -42,7 +42,7 @@ export async function updateSetting(
   input: TUpdateSettingRequest,
   action: "modify" | "restore" = "modify",
 ) {
-  await requireRight(actor, "settings", "modify");
+  await requireSettingsCapability(actor, "modify");
   const definition = SETTINGS[input.key];
   const parsed = definition.schema.safeParse(input.value);
   if (!parsed.success) {

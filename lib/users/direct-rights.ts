@@ -3,14 +3,12 @@
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { changeRecord, requireCurrent } from "../records/change";
-import { canAll, canOn } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
-import { refuse, requireRight } from "../rights/require";
 import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import type { TSetUserRightsRequest } from "./direct-rights-schemas";
+import { requireUserCapability, requireUserCapabilityOnHolder } from "./permissions";
 import { fullSnapshot, USER, type UserWithRoles, userWithRoles } from "./record";
-import { requireHoldsTargetRights } from "./target-rights";
 
 export function dedupeRights(rights: readonly TRight[]): TRight[] {
   return [...new Map(rights.map((r) => [rightKey(r), { ...r, objectId: r.objectId ?? null }])).values()];
@@ -21,17 +19,14 @@ export function dedupeRights(rights: readonly TRight[]): TRight[] {
  * Throws, audited where it is a refusal, unless they hold manage_rights and every right they hand on.
  */
 export async function requireMayGrantDirect(actor: Actor, userId: string | undefined, added: readonly TRight[]) {
-  const allowed = userId
-    ? canOn(actor.rights, "user", "manage_rights", userId)
-    : canAll(actor.rights, "user", "manage_rights");
-  if (!allowed) throw await refuse(actor, "user", "manage_rights", userId);
+  await requireUserCapability(actor, "manageRights", userId ? { id: userId } : undefined);
   await requireHoldsAll(actor, added, "user rights");
   await requireGrantable(added);
 }
 
 /** Replaces the rights a user holds directly. */
 export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) {
-  await requireRight(actor, "user", "modify", input.id);
+  await requireUserCapability(actor, "modify", { id: input.id });
   const before = requireCurrent(
     USER,
     await db().user.findUnique({ where: { id: input.id }, include: userWithRoles }),
@@ -43,7 +38,7 @@ export async function setUserRights(actor: Actor, input: TSetUserRightsRequest) 
   if (JSON.stringify(beforeKeys) === JSON.stringify(afterKeys)) return before;
   const added = rights.filter((r) => !beforeKeys.includes(rightKey(r)));
   await requireMayGrantDirect(actor, input.id, added);
-  await requireHoldsTargetRights(actor, input.id, `change the rights of ${before.logonName}`);
+  await requireUserCapabilityOnHolder(actor, "setRights", before);
   return changeRecord<UserWithRoles, UserWithRoles>(actor, USER, {
     action: "modify",
     apply: async (tx) => {

@@ -12,13 +12,13 @@ import { invalid, isRecordNotFound, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
 import { changeRecord, requireCurrent } from "../records/change";
-import { canAll, canOn, effectiveRights, scopeOf, scopeWhere } from "../rights/can";
+import { effectiveRights, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
-import { refuse, requireRight } from "../rights/require";
 import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
 import { dedupeRights, requireMayGrantDirect } from "./direct-rights";
+import { requireUserCapability, requireUserCapabilityOnHolder } from "./permissions";
 import { fullSnapshot, snapshot, USER, type UserWithRoles, userWithRoles } from "./record";
 import type {
   TChangeOwnPasswordRequest,
@@ -29,13 +29,12 @@ import type {
   TUpdateUserRequest,
   TUserListFilter,
 } from "./schemas";
-import { requireHoldsTargetRights } from "./target-rights";
 
 export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
 
 export async function listUsers(actor: Actor, params: TUserListFilter) {
+  await requireUserCapability(actor, "list");
   const scope = scopeOf(actor.rights, "user", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "user", "view");
   const search = params.q ? textContains(params.q) : undefined;
   const where: Prisma.UserWhereInput = {
     ...scopeWhere(scope),
@@ -59,19 +58,17 @@ export async function listUsers(actor: Actor, params: TUserListFilter) {
 }
 
 export async function getUser(actor: Actor, id: string) {
-  await requireRight(actor, "user", "view", id);
+  await requireUserCapability(actor, "view", { id });
   const user = await db().user.findUnique({ where: { id }, include: userWithRoles });
   if (!user) throw notFound("This user");
   const rights = await loadRights(db(), id);
-  return { user, effectiveRights: effectiveRights(rights) };
+  // `heldRights`: for the page's capabilities (acting on a stronger user is refused).
+  return { user, effectiveRights: effectiveRights(rights), heldRights: rights };
 }
 
 /** Changing a user's roles needs manage_rights on the user; each added role's rights must be the actor's own. */
 async function requireMayAssign(actor: Actor, client: Db, userId: string | undefined, addedRoleIds: readonly string[]) {
-  const allowed = userId
-    ? canOn(actor.rights, "user", "manage_rights", userId)
-    : canAll(actor.rights, "user", "manage_rights");
-  if (!allowed) throw await refuse(actor, "user", "manage_rights", userId);
+  await requireUserCapability(actor, "manageRights", userId ? { id: userId } : undefined);
   const roles = await client.role.findMany({ where: { id: { in: [...addedRoleIds] } }, include: { rights: true } });
   if (roles.length !== new Set(addedRoleIds).size)
     throw invalid({ roleIds: ["One of the chosen roles no longer exists."] });
@@ -109,7 +106,7 @@ export async function createUser(
   directRights: readonly TRight[] = [],
   revived?: { id: string; version: number },
 ) {
-  await requireRight(actor, "user", "create");
+  await requireUserCapability(actor, "create");
   await checkPassword(input.password, input.logonName, "password");
   if (input.roleIds.length > 0) await requireMayAssign(actor, db(), undefined, input.roleIds);
   const rights = dedupeRights(directRights);
@@ -148,7 +145,7 @@ export async function createUser(
  * checks and version as a save (and as setUserRights for the direct rights).
  */
 export async function updateUser(actor: Actor, input: TUpdateUserRequest, restore?: { rights: readonly TRight[] }) {
-  await requireRight(actor, "user", "modify", input.id);
+  await requireUserCapability(actor, "modify", { id: input.id });
   // Rights are decided on what the user looked like when the form was opened; the versioned
   // update below refuses the save if anything changed since.
   const before = requireCurrent(
@@ -175,7 +172,7 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest, restor
   if (rightsChanged) await requireMayGrantDirect(actor, input.id, addedRights);
   // Any change (a new logon name, re-enabling, even the e-mail) to a user more powerful than the
   // actor could lock them out or bring them back: it needs every right that user holds.
-  await requireHoldsTargetRights(actor, input.id, `change ${before.logonName}`);
+  await requireUserCapabilityOnHolder(actor, "modify", before);
   const logonKey = input.logonName.toLowerCase();
   return changeRecord<UserWithRoles, UserWithRoles>(actor, USER, {
     action: restore ? "restore" : "modify",
@@ -205,9 +202,8 @@ export async function updateUser(actor: Actor, input: TUpdateUserRequest, restor
 }
 
 export async function deleteUser(actor: Actor, input: TDeleteRequest) {
-  await requireRight(actor, "user", "delete", input.id);
-  if (input.id === actor.id) throw invalid({}, "You cannot delete your own user.");
-  await requireHoldsTargetRights(actor, input.id, "delete a user");
+  await requireUserCapability(actor, "delete", { id: input.id });
+  await requireUserCapabilityOnHolder(actor, "delete", { id: input.id });
   await changeRecord<UserWithRoles, void>(actor, USER, {
     action: "delete",
     current: {
@@ -225,11 +221,11 @@ export async function deleteUser(actor: Actor, input: TDeleteRequest) {
 
 /** An administrator sets a new password; the user must change it at their next sign-in. */
 export async function resetPassword(actor: Actor, input: TResetPasswordRequest) {
-  await requireRight(actor, "user", "modify", input.id);
+  await requireUserCapability(actor, "resetPassword", { id: input.id });
   const target = await db().user.findUnique({ where: { id: input.id }, select: { logonName: true, kind: true } });
   if (!target) throw notFound("This user");
   // Setting a password takes over the account.
-  await requireHoldsTargetRights(actor, input.id, `reset the password of ${target.logonName}`);
+  await requireUserCapabilityOnHolder(actor, "resetPassword", { id: input.id, logonName: target.logonName });
   await checkPassword(input.password, target.logonName, "password");
   const passwordHash = await hashPassword(input.password);
   try {
@@ -297,14 +293,13 @@ export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordR
  * password reset, so the same rule: only on users holding no right beyond the actor's.
  */
 export async function resetSecondFactor(actor: Actor, input: TResetSecondFactorRequest) {
-  await requireRight(actor, "user", "modify", input.id);
-  if (input.id === actor.id) throw invalid({}, "Turn off your own second factor on your security page.");
+  await requireUserCapability(actor, "resetSecondFactor", { id: input.id });
   const target = await db().user.findUnique({
     where: { id: input.id },
     select: { logonName: true, totpEnabledAt: true, totpPendingSealed: true },
   });
   if (!target) throw notFound("This user");
-  await requireHoldsTargetRights(actor, input.id, `reset the second factor of ${target.logonName}`);
+  await requireUserCapabilityOnHolder(actor, "resetSecondFactor", { id: input.id, logonName: target.logonName });
   if (!target.totpEnabledAt && !target.totpPendingSealed)
     throw invalid({}, `${target.logonName} has no second factor.`);
   try {

@@ -5,9 +5,9 @@ import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { apiTokenCapabilities } from "@/lib/api-tokens/permissions";
 import { listAllApiTokens, listOwnApiTokens } from "@/lib/api-tokens/service";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -87,8 +87,7 @@ function TokenTable({
 export default async function ApiTokensPage() {
   const actor = await pageActor();
   const own = await listOwnApiTokens(actor);
-  const all = canAll(actor.rights, "api_token", "view") ? await listAllApiTokens(actor) : null;
-  const mayRevokeOthers = canAll(actor.rights, "api_token", "modify");
+  const all = apiTokenCapabilities(actor).viewAll ? await listAllApiTokens(actor) : null;
   return (
     <>
       <PageHeader
@@ -101,7 +100,12 @@ export default async function ApiTokensPage() {
         </Card>
         <section aria-label="Your tokens" className="space-y-2">
           <h2 className="text-base font-semibold text-slate-900">Your tokens</h2>
-          <TokenTable caption="Your tokens" tokens={own} showOwner={false} canRevoke={() => true} />
+          <TokenTable
+            caption="Your tokens"
+            tokens={own}
+            showOwner={false}
+            canRevoke={(token) => apiTokenCapabilities(actor, token).revoke}
+          />
         </section>
         {all ? (
           <section aria-label="All tokens" className="space-y-2">
@@ -110,7 +114,7 @@ export default async function ApiTokensPage() {
               caption="All users' tokens"
               tokens={all}
               showOwner
-              canRevoke={(token) => mayRevokeOthers || token.user?.logonName === actor.logonName}
+              canRevoke={(token) => apiTokenCapabilities(actor, token).revoke}
             />
           </section>
         ) : null}

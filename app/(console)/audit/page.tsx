@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { actionLabel } from "@/lib/audit/labels";
 import { auditActions, listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { pageActor } from "@/lib/auth/page-actor";
-import { mayViewHistory } from "@/lib/revisions/service";
+import { historyCapabilities } from "@/lib/revisions/permissions";
 import { OBJECT_TYPE_LABELS, OBJECT_TYPE_SINGULAR, OBJECT_TYPES } from "@/lib/rights/catalog";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -134,7 +134,7 @@ export default guardedPage(async function AuditPage({
               {event.revision &&
               event.objectType &&
               event.objectId &&
-              mayViewHistory(actor, event.objectType, event.objectId) ? (
+              historyCapabilities(actor, { objectType: event.objectType, objectId: event.objectId }).view ? (
                 <a
                   href={`/history/${event.objectType}/${encodeURIComponent(event.objectId)}`}
                   className="block text-xs text-brand-700 hover:underline"

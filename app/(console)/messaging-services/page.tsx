@@ -11,10 +11,10 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
+import { messagingServiceCapabilities } from "@/lib/messaging/permissions";
 import { READINESS_FILTERS, READINESS_LABELS } from "@/lib/messaging/readiness";
 import { listMessagingServices, ZServiceListFilter } from "@/lib/messaging/service";
 import { MESSAGING_SERVICE_TYPE_DEFINITIONS, MESSAGING_SERVICE_TYPES } from "@/lib/messaging/service-types";
-import { canAll } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging services" };
 
@@ -33,9 +33,7 @@ export default guardedPage(async function MessagingServicesPage({
       <PageHeader
         title="Messaging services"
         description="The services through which the contact center reaches Facebook, SAP 365, Twilio, Social 365, C4S e-mail, Sinch and Wavy: their outgoing connection and credentials, and incoming authentication."
-        actions={
-          <AddNewLink href="/messaging-services/new" allowed={canAll(actor.rights, "messaging_service", "create")} />
-        }
+        actions={<AddNewLink href="/messaging-services/new" allowed={messagingServiceCapabilities(actor).create} />}
       />
       <SearchForm q={params.q} label="Search services by name">
         <div>
@@ -80,7 +78,7 @@ export default guardedPage(async function MessagingServicesPage({
               filtered={!!(params.q || type || readiness)}
               noun="messaging services"
               addHref="/messaging-services/new"
-              canAdd={canAll(actor.rights, "messaging_service", "create")}
+              canAdd={messagingServiceCapabilities(actor).create}
             />
           ) : undefined
         }

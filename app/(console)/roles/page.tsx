@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { ZListParams } from "@/lib/list/params";
-import { canAll } from "@/lib/rights/can";
+import { roleCapabilities } from "@/lib/roles/permissions";
 import { listRoles } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -30,7 +30,7 @@ export default guardedPage(async function RolesPage({
       <PageHeader
         title="Roles"
         description="A role is a set of rights per object type. A user's rights add up over all their roles."
-        actions={<AddNewLink href="/roles/new" allowed={canAll(actor.rights, "role", "create")} />}
+        actions={<AddNewLink href="/roles/new" allowed={roleCapabilities(actor).create} />}
       />
       <SearchForm q={params.q} label="Search roles by name or description" />
       <Table
@@ -41,7 +41,7 @@ export default guardedPage(async function RolesPage({
               filtered={!!params.q}
               noun="roles"
               addHref="/roles/new"
-              canAdd={canAll(actor.rights, "role", "create")}
+              canAdd={roleCapabilities(actor).create}
             />
           ) : undefined
         }

@@ -6,8 +6,8 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
 import { SETTINGS } from "@/lib/settings/catalog";
+import { settingsCapabilities } from "@/lib/settings/permissions";
 import { listSettings } from "@/lib/settings/service";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default guardedPage(async function SettingsPage() {
   const actor = await pageActor();
   const settings = await listSettings(actor);
-  const canModify = canAll(actor.rights, "settings", "modify");
+  const canModify = settingsCapabilities(actor).modify;
   const sections = [...new Set(settings.map((setting) => SETTINGS[setting.key].section))];
   return (
     <>
@@ -46,6 +46,7 @@ export default guardedPage(async function SettingsPage() {
                           <div className="flex items-center gap-2">
                             <span className="text-sm text-slate-700">{value ? "On" : "Off"}</span>
                             <SettingSwitch
+                              key={setting.version}
                               settingKey={setting.key}
                               label={definition.label}
                               value={value}

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
+import { userCapabilities } from "@/lib/users/permissions";
 import { ZUserListFilter } from "@/lib/users/schemas";
 import { listUsers } from "@/lib/users/service";
 
@@ -31,7 +31,7 @@ export default guardedPage(async function UsersPage({ searchParams }: { searchPa
       <PageHeader
         title="Users"
         description="Console users sign in here; external users exist only for incoming authentication and can never sign in."
-        actions={<AddNewLink href="/users/new" allowed={canAll(actor.rights, "user", "create")} />}
+        actions={<AddNewLink href="/users/new" allowed={userCapabilities(actor).create} />}
       />
       <SearchForm q={params.q} label="Search users by name, logon name or e-mail">
         <div>
@@ -53,7 +53,7 @@ export default guardedPage(async function UsersPage({ searchParams }: { searchPa
               filtered={!!(params.q || kind)}
               noun="users"
               addHref="/users/new"
-              canAdd={canAll(actor.rights, "user", "create")}
+              canAdd={userCapabilities(actor).create}
             />
           ) : undefined
         }

@@ -13,11 +13,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { mayCreateIncomingUser } from "@/lib/messaging/permissions";
+import { messagingServiceCapabilities } from "@/lib/messaging/permissions";
 import { signingEntryId } from "@/lib/messaging/readiness";
 import { getMessagingService } from "@/lib/messaging/service";
 import { isMessagingServiceType, serviceTypeDefinition } from "@/lib/messaging/service-types";
-import { canOn } from "@/lib/rights/can";
 
 export const metadata: Metadata = { title: "Messaging service" };
 
@@ -28,10 +27,11 @@ export default guardedPage(async function MessagingServicePage({ params }: { par
   if (!isMessagingServiceType(service.type))
     return <Refused message={`This service has a type Switchboard does not know (${service.type}).`} />;
   const definition = serviceTypeDefinition(service.type);
-  const canModify = canOn(actor.rights, "messaging_service", "modify", service.id);
-  const canDelete = canOn(actor.rights, "messaging_service", "delete", service.id);
+  const may = messagingServiceCapabilities(actor, service);
+  const canModify = may.modify;
+  const canDelete = may.delete;
   const signing = signingEntryId(service.type);
-  const offerIncomingUser = mayCreateIncomingUser(actor.rights, service);
+  const offerIncomingUser = may.createIncomingUser;
 
   return (
     <>

@@ -6,9 +6,8 @@ import { Refused } from "@/components/shell/refused";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { authenticatesCallersAsUsers, incomingUserRequirements } from "@/lib/messaging/permissions";
+import { messagingServiceCapabilities, requireMessagingServiceCapability } from "@/lib/messaging/permissions";
 import { getMessagingService } from "@/lib/messaging/service";
-import { requireRight } from "@/lib/rights/require";
 import { ZId } from "@/lib/schemas";
 
 export const metadata: Metadata = { title: "External user for incoming authentication" };
@@ -22,13 +21,11 @@ export default guardedPage(async function IncomingUserPage({
   const parsed = ZId.safeParse((await searchParams).service);
   const serviceId = parsed.success ? parsed.data : null;
   // The same requirements the service checks, refused (and audited) the same way.
-  for (const right of incomingUserRequirements(serviceId)) {
-    await requireRight(actor, right.objectType, right.access, right.objectId);
-  }
+  await requireMessagingServiceCapability(actor, "createIncomingUser", serviceId ? { id: serviceId } : undefined);
   // The flow belongs to one service: without one there is nothing to grant.
   if (!serviceId) notFound();
   const service = await getMessagingService(actor, serviceId);
-  if (!authenticatesCallersAsUsers(service.type)) {
+  if (!messagingServiceCapabilities(actor, service).createIncomingUser) {
     return <Refused message={`${service.name} does not authenticate its callers as external users.`} />;
   }
   return (

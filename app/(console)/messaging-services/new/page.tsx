@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
+import { requireMessagingServiceCapability } from "@/lib/messaging/permissions";
 import {
   isMessagingServiceType,
   MESSAGING_SERVICE_TYPE_DEFINITIONS,
   MESSAGING_SERVICE_TYPES,
 } from "@/lib/messaging/service-types";
-import { requireRight } from "@/lib/rights/require";
 
 export const metadata: Metadata = { title: "Add messaging service" };
 
@@ -20,7 +20,7 @@ export default guardedPage(async function NewMessagingServicePage({
   searchParams: Promise<{ type?: string }>;
 }) {
   const actor = await pageActor();
-  await requireRight(actor, "messaging_service", "create");
+  await requireMessagingServiceCapability(actor, "create");
   const { type } = await searchParams;
 
   if (!isMessagingServiceType(type)) {

@@ -9,8 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canOn } from "@/lib/rights/can";
 import { objectChoices } from "@/lib/rights/objects";
+import { roleCapabilities } from "@/lib/roles/permissions";
 import { getRole } from "@/lib/roles/service";
 
 export const metadata: Metadata = { title: "Role" };
@@ -20,9 +20,10 @@ export default guardedPage(async function RolePage({ params }: { params: Promise
   const { id } = await params;
   const role = await getRole(actor, id);
   const builtIn = !!role.builtIn;
-  const canSave = !builtIn && canOn(actor.rights, "role", "modify", role.id);
-  const canGrant = canOn(actor.rights, "role", "manage_rights", role.id);
-  const canDelete = !builtIn && canOn(actor.rights, "role", "delete", role.id);
+  const may = roleCapabilities(actor, role);
+  const canSave = may.modify;
+  const canGrant = may.manageRights;
+  const canDelete = may.delete;
   return (
     <>
       <PageHeader

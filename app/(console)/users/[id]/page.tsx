@@ -13,10 +13,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canOn } from "@/lib/rights/can";
 import { ACCESS_LABELS, AREA_EXISTS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
 import { objectChoices, objectNames } from "@/lib/rights/objects";
 import { roleChoices } from "@/lib/roles/service";
+import { userCapabilities } from "@/lib/users/permissions";
 import { getUser } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "User" };
@@ -28,10 +28,12 @@ export default guardedPage(async function UserPage({ params }: { params: Promise
   const { user } = loaded;
   // Rights on areas the console does not have yet (the Administrator role holds them) would only puzzle here.
   const effectiveRights = loaded.effectiveRights.filter((right) => AREA_EXISTS[right.objectType]);
-  const canModify = canOn(actor.rights, "user", "modify", user.id);
-  const canAssignRoles = canModify && canOn(actor.rights, "user", "manage_rights", user.id);
+  // With the rights the user holds: nothing is offered on a user more powerful than the actor.
+  const may = userCapabilities(actor, { id: user.id, logonName: user.logonName, rights: loaded.heldRights });
+  const canModify = may.modify;
+  const canAssignRoles = may.assignRoles;
   const direct = user.rights.map((r) => ({ objectType: r.objectType, access: r.access, objectId: r.objectId }));
-  const canDelete = canOn(actor.rights, "user", "delete", user.id) && user.id !== actor.id;
+  const canDelete = may.delete;
   const held = user.roles.map((r) => r.role);
   const choices = canAssignRoles ? await roleChoices(actor) : held;
   // Roles the user holds stay listed even when the actor may not see them otherwise.
@@ -68,7 +70,16 @@ export default guardedPage(async function UserPage({ params }: { params: Promise
         }
       />
       <div className="space-y-6">
-        <Card title="Details" description={canModify ? undefined : "You may view this user but not change it."}>
+        <Card
+          title="Details"
+          description={
+            canModify
+              ? undefined
+              : userCapabilities(actor, { id: user.id }).modify
+                ? "This user holds rights you do not hold, so you may view them but not change them."
+                : "You may view this user but not change it."
+          }
+        >
           <EditUserForm
             key={user.version}
             user={{
@@ -86,7 +97,7 @@ export default guardedPage(async function UserPage({ params }: { params: Promise
             canSave={canModify}
           />
         </Card>
-        {canModify ? (
+        {may.resetPassword ? (
           <Card
             title="Reset password"
             description={
@@ -114,7 +125,7 @@ export default guardedPage(async function UserPage({ params }: { params: Promise
             </p>
           </Card>
         ) : null}
-        {canModify && user.kind === "console" && user.id !== actor.id ? (
+        {may.resetSecondFactor && user.kind === "console" ? (
           <Card title="Second factor">
             <div className="space-y-3 text-sm text-slate-700">
               <p>

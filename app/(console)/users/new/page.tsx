@@ -4,16 +4,15 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { canAll } from "@/lib/rights/can";
-import { requireRight } from "@/lib/rights/require";
 import { roleChoices } from "@/lib/roles/service";
+import { requireUserCapability, userCapabilities } from "@/lib/users/permissions";
 
 export const metadata: Metadata = { title: "Add user" };
 
 export default guardedPage(async function NewUserPage() {
   const actor = await pageActor();
-  await requireRight(actor, "user", "create");
-  const canAssignRoles = canAll(actor.rights, "user", "manage_rights");
+  await requireUserCapability(actor, "create");
+  const canAssignRoles = userCapabilities(actor).manageRights;
   const roles = canAssignRoles ? await roleChoices(actor) : [];
   return (
     <>
