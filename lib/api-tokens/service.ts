@@ -4,7 +4,7 @@ import { diff } from "../audit/diff";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { notFound } from "../errors";
+import { forbidden, notFound } from "../errors";
 import { canAll } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TCreateApiTokenRequest, TRevokeApiTokenRequest } from "./schemas";
@@ -25,7 +25,26 @@ const LISTED = {
   userId: true,
 } as const;
 
+/**
+ * A read-only token changes nothing, its owner's tokens included: otherwise it could mint itself a full one.
+ * Refused and audited like a missing right.
+ */
+async function requireWritingActor(actor: Actor, action: "create" | "revoke", objectId?: string) {
+  if (actor.via?.kind !== "token") return;
+  const via = await db().apiToken.findUnique({ where: { id: actor.via.tokenId }, select: { readOnly: true } });
+  if (!via?.readOnly) return;
+  await recordAudit(db(), actor, {
+    action,
+    objectType: "api_token",
+    objectId,
+    outcome: "refused",
+    detail: "A read-only token cannot create or revoke tokens",
+  });
+  throw forbidden("A read-only token cannot create or revoke tokens.");
+}
+
 export async function createApiToken(actor: Actor, input: TCreateApiTokenRequest, now = new Date()) {
+  await requireWritingActor(actor, "create");
   const text = newTokenText();
   const expiresAt = input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const token = await db().$transaction(async (tx) => {
@@ -72,7 +91,23 @@ export async function listAllApiTokens(actor: Actor) {
   });
 }
 
+/** One token: the actor's own, or anyone's for holders of view on api_token (to others it does not exist). */
+export async function getApiToken(actor: Actor, id: string) {
+  const token = await db().apiToken.findUnique({
+    where: { id },
+    select: { ...LISTED, user: { select: { id: true, logonName: true } } },
+  });
+  if (token?.userId === actor.id) return token;
+  if (!canAll(actor.rights, "api_token", "view")) {
+    await refuse(actor, "api_token", "view", id);
+    throw notFound("This API token");
+  }
+  if (!token) throw notFound("This API token");
+  return token;
+}
+
 export async function revokeApiToken(actor: Actor, input: TRevokeApiTokenRequest, now = new Date()) {
+  await requireWritingActor(actor, "revoke", input.id);
   const token = await db().apiToken.findUnique({ where: { id: input.id }, select: LISTED });
   const own = token?.userId === actor.id;
   if (!own && !canAll(actor.rights, "api_token", "modify")) {
