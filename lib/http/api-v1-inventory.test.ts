@@ -13,7 +13,7 @@ type Door = { method: "GET" | "POST" | "PUT" | "DELETE"; route: string } | { con
 
 const OWN_SESSION = "acts on the signed-in person's own session or sign-in secrets";
 
-export const INVENTORY: Record<string, Door> = {
+const INVENTORY: Record<string, Door> = {
   createMessagingServiceAction: { method: "POST", route: "messaging-services/route.ts" },
   updateMessagingServiceAction: { method: "PUT", route: "messaging-services/[id]/route.ts" },
   deleteMessagingServiceAction: { method: "DELETE", route: "messaging-services/[id]/route.ts" },
