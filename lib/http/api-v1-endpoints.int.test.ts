@@ -12,7 +12,6 @@ import {
   GET as getServiceRoute,
   PUT as putServiceRoute,
 } from "@/app/api/v1/messaging-services/[id]/route";
-import { POST as postServiceRoute } from "@/app/api/v1/messaging-services/route";
 import { DELETE as deleteRoleRoute, GET as getRoleRoute, PUT as putRoleRoute } from "@/app/api/v1/roles/[id]/route";
 import { PUT as passwordRoute } from "@/app/api/v1/users/[id]/password/route";
 import { GET as getRightsRoute, PUT as putRightsRoute } from "@/app/api/v1/users/[id]/rights/route";
@@ -380,16 +379,10 @@ describe("api tokens", () => {
     expect((await call("DELETE", `/api-tokens/${id}`, revokeTokenRoute, { token: admin, params: { id } })).status).toBe(
       204,
     );
-    expect(
-      await db().auditEvent.findMany({
-        where: { objectId: id, outcome: "refused" },
-        orderBy: [{ at: "asc" }, { id: "asc" }],
-      }),
-    ).toMatchObject([
-      { actorId: stranger.id, action: "view" },
-      { actorId: stranger.id, action: "modify" },
-      { actorId: viewer.id, action: "modify" },
-    ]);
+    const refusals = await db().auditEvent.findMany({ where: { objectId: id, outcome: "refused" } });
+    expect(refusals.map((row) => `${row.actorId}:${row.action}`).sort()).toEqual(
+      [`${stranger.id}:view`, `${stranger.id}:modify`, `${viewer.id}:modify`].sort(),
+    );
   });
 
   it("refuses a read-only token any token change, so it cannot mint itself a full one", async () => {
