@@ -87,6 +87,7 @@ test("a token made in the console scripts a messaging service, whose history the
   await expect(page.getByRole("heading", { level: 1, name: `History of ${serviceName}` })).toBeVisible();
   const versions = page.getByRole("table", { name: "Versions" });
   await expect(versions.getByRole("row")).toHaveCount(3);
+  await expect(versions.getByRole("row", { name: /^2 Modify/ })).toContainText(`with API token ${tokenName}`);
   await page.getByLabel("From version").selectOption({ index: 1 });
   await page.getByLabel("To version").selectOption({ index: 0 });
   await page.getByRole("button", { name: "Compare" }).click();
@@ -117,6 +118,7 @@ test("a token made in the console scripts a messaging service, whose history the
     "modify 2",
     "create 1",
   ]);
+  expect(history.revisions[1]).toMatchObject({ actorName: "admin", viaToken: tokenName });
 
   await page.goto("/api-tokens");
   const row = ownTokens.getByRole("row", { name: new RegExp(tokenName) });
