@@ -17,8 +17,10 @@ import { PUT as passwordRoute } from "@/app/api/v1/users/[id]/password/route";
 import { GET as getRightsRoute, PUT as putRightsRoute } from "@/app/api/v1/users/[id]/rights/route";
 import { DELETE as deleteUserRoute, GET as getUserRoute, PUT as putUserRoute } from "@/app/api/v1/users/[id]/route";
 import { DELETE as secondFactorRoute } from "@/app/api/v1/users/[id]/second-factor/route";
+import { ZApiTokenListResponse, ZCreatedApiTokenResponse } from "../api-tokens/api-views";
 import { ZCreateApiTokenRequest } from "../api-tokens/schemas";
 import { db } from "../db";
+import { ZConnectionReportResponse } from "../messaging/connection-test-api-views";
 import { ZUpdateMessagingServiceRequest } from "../messaging/schemas";
 import { createMessagingService } from "../messaging/service";
 import type { RightSpec } from "../rights/built-in-roles";
@@ -35,6 +37,7 @@ import {
 import { createServiceRequest } from "../testing/messaging-requests";
 import { NEW_PASSWORD } from "../testing/requests";
 import { ZSetUserRightsRequest } from "../users/direct-rights-schemas";
+import { ZUserRightsResponse } from "../users/rights-api-views";
 import { ZResetPasswordRequest, ZUpdateUserRequest } from "../users/schemas";
 
 type Target = { id: string; version: number };
@@ -61,6 +64,8 @@ interface Endpoint {
   ifMatch?: boolean;
   /** An input the form's schema refuses, and that schema (the messages must be the form's). */
   invalid?: { body: (target: Target) => unknown; schema: z.ZodType };
+  /** The answer's schema, where this branch declares it (exactly: no field beyond it). */
+  response?: z.ZodType;
   /** Rights that are not enough, and the audit row the refusal writes (as the console's). */
   refused?: { rights: RightSpec[]; action: string; objectType: string };
 }
@@ -106,7 +111,14 @@ const ENDPOINTS: Endpoint[] = [
     ifMatch: true,
     refused: { rights: USER_VIEW, action: "delete", objectType: "user" },
   },
-  { method: "GET", path: "/users/{id}/rights", handler: getRightsRoute, target: user, status: 200 },
+  {
+    method: "GET",
+    path: "/users/{id}/rights",
+    handler: getRightsRoute,
+    target: user,
+    status: 200,
+    response: ZUserRightsResponse,
+  },
   {
     method: "PUT",
     path: "/users/{id}/rights",
@@ -203,6 +215,7 @@ const ENDPOINTS: Endpoint[] = [
     handler: connectionTestRoute,
     target: service,
     status: 200,
+    response: ZConnectionReportResponse,
     refused: { rights: SERVICE_VIEW, action: "modify", objectType: "messaging_service" },
   },
 ];
@@ -225,6 +238,7 @@ describe.each(ENDPOINTS.map((e) => [name(e), e] as const))("%s", (_name, e) => {
     const target = await e.target();
     const { status, json, response } = await send(e, token, target);
     expect(status, JSON.stringify(json)).toBe(e.status);
+    if (e.response) expect(e.response.parse(json)).toEqual(json);
     if (e.status !== 204 && e.method !== "POST") {
       expect(response.headers.get("etag")).toBe(`W/"${e.method === "GET" ? target.version : target.version + 1}"`);
     }
@@ -301,12 +315,14 @@ describe("api tokens", () => {
     const body = { name: "deploy script", expiresInDays: 30, readOnly: false };
     const created = await call("POST", "/api-tokens", postTokenRoute, { token, body });
     expect(created.status).toBe(201);
+    expect(ZCreatedApiTokenResponse.parse(created.json)).toEqual(created.json);
     expect(created.json).toMatchObject({ name: "deploy script", readOnly: false, owner: { id: owner.id } });
     const { id, text } = created.json as { id: string; text: string };
     expect(created.response.headers.get("location")).toBe(`/api/v1/api-tokens/${id}`);
     expect(text).toMatch(new RegExp(`^${created.json.prefix}`));
 
     const listed = await call("GET", "/api-tokens", listTokensRoute, { token });
+    expect(ZApiTokenListResponse.parse(listed.json)).toEqual(listed.json);
     expect(listed.json.rows.map((row: { id: string }) => row.id)).toContain(id);
     const read = await call("GET", `/api-tokens/${id}`, getTokenRoute, { token, params: { id } });
     expect(read.status).toBe(200);

@@ -1,10 +1,10 @@
 // API tokens: the token's owner lists theirs (?owner=all: everyone's, for holders of view on api_token) and
 // creates one for themselves. The created token's text is in the 201 answer, once; only its hash is kept.
 
+import { apiTokenView } from "@/lib/api-tokens/api-views";
 import { ZApiTokenListFilter, ZCreateApiTokenRequest } from "@/lib/api-tokens/schemas";
 import { createApiToken, listAllApiTokens, listOwnApiTokens } from "@/lib/api-tokens/service";
 import { defineApiRoute } from "@/lib/http/define-api-route";
-import { apiTokenView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZApiTokenListFilter,

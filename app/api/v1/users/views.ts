@@ -33,16 +33,3 @@ export function userView(user: UserRecord) {
     roles: user.roles.map(({ role }) => ({ id: role.id, name: role.name })),
   };
 }
-
-/** The rights a user holds directly (besides their roles'), as the user page's rights block shows them. */
-export function userRightsView(user: {
-  id: string;
-  version: number;
-  rights: { objectType: string; access: string; objectId: string | null }[];
-}) {
-  return {
-    id: user.id,
-    version: user.version,
-    rights: user.rights.map(({ objectType, access, objectId }) => ({ objectType, access, objectId })),
-  };
-}

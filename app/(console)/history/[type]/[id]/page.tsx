@@ -133,7 +133,7 @@ export default guardedPage(async function HistoryPage({
               <Td className="w-1/2 min-w-40">
                 <ChangesList lines={revision.changeLines} />
               </Td>
-              <Td className="break-words">
+              <Td className="min-w-44 break-words">
                 {revision.actorName}
                 {revision.viaToken ? (
                   <span className="block text-xs text-slate-600">with API token {revision.viaToken}</span>

@@ -2,11 +2,11 @@
 // (revoke) on api_token; to others it does not exist. Tokens have no version: revoking is final and
 // repeating it changes nothing, so no If-Match is asked.
 import { z } from "zod";
+import { apiTokenView } from "@/lib/api-tokens/api-views";
 import { getApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZId } from "@/lib/schemas";
-import { apiTokenView } from "../views";
 
 type Params = { id: string };
 

@@ -6,8 +6,8 @@ import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZId } from "@/lib/schemas";
 import { setUserRights } from "@/lib/users/direct-rights";
 import { ZSetUserRightsRequest } from "@/lib/users/direct-rights-schemas";
+import { userRightsView } from "@/lib/users/rights-api-views";
 import { getUser } from "@/lib/users/service";
-import { userRightsView } from "../../views";
 
 type Params = { id: string };
 
