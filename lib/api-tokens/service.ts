@@ -4,7 +4,7 @@ import { diff } from "../audit/diff";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { forbidden, notFound } from "../errors";
+import { forbidden, invalid, notFound } from "../errors";
 import { canAll } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TCreateApiTokenRequest, TRevokeApiTokenRequest } from "./schemas";
@@ -30,9 +30,12 @@ const LISTED = {
  * Refused and audited like a missing right.
  */
 async function requireWritingActor(actor: Actor, action: "create" | "revoke", objectId?: string) {
-  if (actor.via?.kind !== "token") return;
-  const via = await db().apiToken.findUnique({ where: { id: actor.via.tokenId }, select: { readOnly: true } });
-  if (!via?.readOnly) return;
+  if (actor.via?.kind !== "token") return null;
+  const via = await db().apiToken.findUnique({
+    where: { id: actor.via.tokenId },
+    select: { readOnly: true, expiresAt: true },
+  });
+  if (!via?.readOnly) return via;
   await recordAudit(db(), actor, {
     action,
     objectType: "api_token",
@@ -44,9 +47,17 @@ async function requireWritingActor(actor: Actor, action: "create" | "revoke", ob
 }
 
 export async function createApiToken(actor: Actor, input: TCreateApiTokenRequest, now = new Date()) {
-  await requireWritingActor(actor, "create");
-  const text = newTokenText();
+  const via = await requireWritingActor(actor, "create");
   const expiresAt = input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS);
+  // A token made with an expiring token ends no later than it, so that a leaked token cannot outlive itself.
+  if (via?.expiresAt && (!expiresAt || expiresAt > via.expiresAt)) {
+    throw invalid({
+      expiresInDays: [
+        `A token made with this token cannot outlive it: choose at most ${Math.floor((via.expiresAt.getTime() - now.getTime()) / DAY_MS)} days.`,
+      ],
+    });
+  }
+  const text = newTokenText();
   const token = await db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {

@@ -19,6 +19,7 @@ import { DELETE as deleteUserRoute, GET as getUserRoute, PUT as putUserRoute } f
 import { DELETE as secondFactorRoute } from "@/app/api/v1/users/[id]/second-factor/route";
 import { ZApiTokenListResponse, ZCreatedApiTokenResponse } from "../api-tokens/api-views";
 import { ZCreateApiTokenRequest } from "../api-tokens/schemas";
+import { createApiToken } from "../api-tokens/service";
 import { db } from "../db";
 import { ZConnectionReportResponse } from "../messaging/connection-test-api-views";
 import { ZUpdateMessagingServiceRequest } from "../messaging/schemas";
@@ -399,6 +400,24 @@ describe("api tokens", () => {
     expect(refusals.map((row) => `${row.actorId}:${row.action}`).sort()).toEqual(
       [`${stranger.id}:view`, `${stranger.id}:modify`, `${viewer.id}:modify`].sort(),
     );
+  });
+
+  it("makes a token with an expiring token end no later than it", async () => {
+    const owner = await makeActor({ roles: ["operator"] });
+    const { text } = await createApiToken(owner, { name: "a week", expiresInDays: 7, readOnly: false });
+    const longer = await call("POST", "/api-tokens", postTokenRoute, {
+      token: text,
+      body: { name: "forever", expiresInDays: null, readOnly: false },
+    });
+    expect(longer.status).toBe(400);
+    expect(longer.json.errors.expiresInDays).toEqual([
+      "A token made with this token cannot outlive it: choose at most 6 days.",
+    ]);
+    const shorter = await call("POST", "/api-tokens", postTokenRoute, {
+      token: text,
+      body: { name: "a day", expiresInDays: 1, readOnly: false },
+    });
+    expect(shorter.status).toBe(201);
   });
 
   it("refuses a read-only token any token change, so it cannot mint itself a full one", async () => {
