@@ -19,9 +19,12 @@ export function apiTokenVerdicts(actor: CapabilityActor, token?: TokenTarget) {
     own || modifyAll?.kind !== "right"
       ? null
       : { ...modifyAll, hidden: !token?.userId || !canAll(actor.rights, "api_token", "view") };
+  const viewAll = rightVerdict(actor.rights, "api_token", "view");
   return {
     /** Every user's tokens, not only one's own. */
-    viewAll: rightVerdict(actor.rights, "api_token", "view"),
+    viewAll,
+    /** One token: one's own, or anybody's with view on api_token (to others it does not exist). */
+    view: own || !viewAll ? null : { ...viewAll, objectId: token?.id, hidden: true },
     revoke,
   };
 }

@@ -26,3 +26,6 @@ export type TCreateApiTokenRequest = z.infer<typeof ZCreateApiTokenRequest>;
 export const ZRevokeApiTokenRequest = z.object({ id: ZId });
 
 export type TRevokeApiTokenRequest = z.infer<typeof ZRevokeApiTokenRequest>;
+
+/** The token list's query string: one's own tokens, or (`owner=all`, with view on api_token) everyone's. */
+export const ZApiTokenListFilter = z.object({ owner: z.enum(["me", "all"]).catch("me") });

@@ -253,6 +253,16 @@ describe("resetSecondFactor", () => {
       actorId: admin.id,
       changes: { secondFactor: "cleared", recoveryCodes: "cleared" },
     });
+    // Enrolling and the reset each wrote a revision of the user; none holds the secret.
+    const revisions = await db().revision.findMany({
+      where: { objectType: "user", objectId: actor.id },
+      orderBy: { version: "asc" },
+    });
+    expect(revisions.map((r) => `${r.action}:${r.version}`)).toEqual([
+      `modify:${before.version}`,
+      `modify:${after.version}`,
+    ]);
+    expect(JSON.stringify(revisions)).not.toMatch(/totp|sealed/i);
     expect((await checkSignIn(actor.logonName, TEST_PASSWORD, null)).ok).toBe(true);
   });
 

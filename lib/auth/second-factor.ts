@@ -4,6 +4,7 @@
 import { recordAudit } from "../audit/record";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
+import { recordSecretChange } from "../users/record";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password";
 import { requireProof } from "./proof";
@@ -106,11 +107,7 @@ export async function confirmEnrolment(
     });
     if (count !== 1) throw invalid({}, "The set-up was restarted meanwhile. Scan the new QR code.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await recordAudit(tx, actor, {
-      action: "second_factor_enrol",
-      ...objectOf(user),
-      changes: { secondFactor: "set", recoveryCodes: "set" },
-    });
+    await recordSecretChange(tx, actor, user.id, "second_factor_enrol", { secondFactor: "set", recoveryCodes: "set" });
     return { recoveryCodes };
   });
 }
@@ -149,10 +146,9 @@ export async function disableSecondFactor(actor: Actor, input: TIdentityProofReq
       },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, actor, {
-      action: "second_factor_disable",
-      ...objectOf(user),
-      changes: { secondFactor: "cleared", recoveryCodes: "cleared" },
+    await recordSecretChange(tx, actor, user.id, "second_factor_disable", {
+      secondFactor: "cleared",
+      recoveryCodes: "cleared",
     });
   });
 }

@@ -58,7 +58,14 @@ describe("messaging services", () => {
     const id = created.json.id as string;
     expect(created.response.headers.get("location")).toBe(`/api/v1/messaging-services/${id}`);
     expect(created.response.headers.get("etag")).toBe('W/"1"');
-    expect(created.json).toMatchObject({ name, type: "facebook", version: 1 });
+    // Create and replace answer like a read: the credentials (secrets only as set) and the readiness.
+    expect(created.json).toMatchObject({
+      name,
+      type: "facebook",
+      version: 1,
+      readiness: expect.any(String),
+      credentials: [{ authId: "104729381234567", secret: "set" }],
+    });
 
     const read = await api.call("GET", `/messaging-services/${id}`, getServiceRoute, { token, params: { id } });
     expect(read.status).toBe(200);
@@ -83,6 +90,8 @@ describe("messaging services", () => {
     expect(replaced.status).toBe(200);
     expect(replaced.response.headers.get("etag")).toBe('W/"2"');
     expect(replaced.json).toMatchObject({ serviceConnection: body.serviceConnection, version: 2 });
+    expect(replaced.json.credentials.map((c: { secret: string }) => c.secret)).toEqual(["set", "set"]);
+    expect(replaced.json.readiness).toBe(read.json.readiness);
     const stale = await api.call("PUT", path, putServiceRoute, { token, params: { id }, body, ifMatch: '"1"' });
     expect(stale.status).toBe(412);
     const reread = await api.call("GET", path, getServiceRoute, { token, params: { id } });

@@ -84,6 +84,14 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */
 export async function getMessagingService(actor: Actor, id: string) {
   await requireMessagingServiceCapability(actor, "view", { id });
+  return messagingServiceDetail(actor, id);
+}
+
+/**
+ * The same reading without the view right: for the answer to a change the actor has just made (the
+ * values are theirs), so that a create or replace answers like a read, credentials and readiness included.
+ */
+export async function messagingServiceDetail(actor: Actor, id: string) {
   const service = await db().messagingService.findUnique({
     where: { id },
     include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },

@@ -31,6 +31,8 @@ export interface ChangeOutcome<R> {
 
 export interface Change<B, R> {
   action: RevisionAction;
+  /** The audit row's action when it names the change more closely than the revision ("reset_password"). */
+  auditAction?: string;
   /** For a change of an existing record: loads it inside the transaction; it must still have `version`. */
   current?: { load: (tx: Tx) => Promise<B | null>; version: number };
   /** True when another record holds the unique name already. */
@@ -61,7 +63,7 @@ export async function changeRecord<B extends { version: number }, R>(
         throw invalid({ [unique.field]: [unique.message] });
       }
       const outcome = await change.apply(tx, current);
-      await writeChangeRecords(tx, actor, kind, change.action, outcome);
+      await writeChangeRecords(tx, actor, kind, change.action, outcome, change.auditAction);
       return outcome.result;
     });
   } catch (error) {
@@ -78,9 +80,10 @@ export async function writeChangeRecords(
   kind: RecordKind,
   action: RevisionAction,
   outcome: ChangeOutcome<unknown>,
+  auditAction: string = action,
 ): Promise<void> {
   const auditEventId = await recordAudit(tx, actor, {
-    action,
+    action: auditAction,
     objectType: kind.objectType,
     objectId: outcome.objectId,
     objectName: outcome.objectName,

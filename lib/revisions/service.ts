@@ -56,13 +56,15 @@ export async function recordHistory(actor: Actor, objectType: string, objectId: 
   const rows = await db().revision.findMany({
     where: { objectType, objectId },
     orderBy: [{ at: "desc" }, { version: "desc" }],
-    include: { auditEvent: { select: { changes: true } } },
+    include: { auditEvent: { select: { changes: true, viaToken: true } } },
     take: 500,
   });
   // What each version changed, from its audit row, in the audit trail's words.
   const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.auditEvent.changes)));
   const revisions = rows.map(({ auditEvent, ...row }) => ({
     ...summary(row, area),
+    /** The API token the change was made with, named as the audit trail names it. */
+    viaToken: auditEvent.viaToken,
     changeLines: describeChanges({ action: row.action, objectType, changes: auditEvent.changes }, names),
   }));
   return { revisions, current, mayRestore };

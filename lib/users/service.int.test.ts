@@ -255,6 +255,10 @@ describe("resetPassword", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "reset_password", changes: { password: "changed" } });
     expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
+    // A reset is a change of the user like any other: its revision, linked to the audit row, holds no secret.
+    const revisions = await db().revision.findMany({ where: { objectType: "user", objectId: user.id } });
+    expect(revisions).toMatchObject([{ action: "modify", version: 2, auditEventId: audit[0]?.id }]);
+    expect(JSON.stringify(revisions)).not.toMatch(new RegExp(`${NEW_PASSWORD}|passwordHash|argon2`));
   });
 
   it("does not force external users to change a password they never sign in with", async () => {

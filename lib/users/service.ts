@@ -2,7 +2,6 @@
 
 import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
-import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
@@ -19,7 +18,7 @@ import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
 import { dedupeRights, requireMayGrantDirect } from "./direct-rights";
 import { requireUserCapability, requireUserCapabilityOnHolder } from "./permissions";
-import { fullSnapshot, snapshot, USER, type UserWithRoles, userWithRoles } from "./record";
+import { fullSnapshot, recordSecretChange, snapshot, USER, type UserWithRoles, userWithRoles } from "./record";
 import type {
   TChangeOwnPasswordRequest,
   TCreateUserRequest,
@@ -229,8 +228,8 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
   await checkPassword(input.password, target.logonName, "password");
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db().$transaction(async (tx) => {
-      const updated = await tx.user.update({
+    return await db().$transaction(async (tx) => {
+      await tx.user.update({
         where: { id: input.id, version: input.version },
         data: {
           passwordHash,
@@ -239,16 +238,8 @@ export async function resetPassword(actor: Actor, input: TResetPasswordRequest) 
           version: { increment: 1 },
         },
       });
-      await recordAudit(tx, actor, {
-        action: "reset_password",
-        objectType: "user",
-        objectId: updated.id,
-        objectName: updated.logonName,
-        changes: { password: "changed" },
-      });
-      return updated;
+      return recordSecretChange(tx, actor, input.id, "reset_password", { password: "changed" });
     });
-    return user;
   } catch (error) {
     if (isRecordNotFound(error)) throw stale("user");
     throw error;
@@ -277,13 +268,7 @@ export async function changeOwnPassword(actor: Actor, input: TChangeOwnPasswordR
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, authVersion: { increment: 1 }, version: { increment: 1 } },
     });
-    await recordAudit(tx, actor, {
-      action: "change_password",
-      objectType: "user",
-      objectId: user.id,
-      objectName: user.logonName,
-      changes: { password: "changed" },
-    });
+    await recordSecretChange(tx, actor, user.id, "change_password", { password: "changed" });
   });
 }
 
@@ -304,7 +289,7 @@ export async function resetSecondFactor(actor: Actor, input: TResetSecondFactorR
     throw invalid({}, `${target.logonName} has no second factor.`);
   try {
     return await db().$transaction(async (tx) => {
-      const updated = await tx.user.update({
+      await tx.user.update({
         where: { id: input.id, version: input.version },
         data: {
           totpSecretSealed: null,
@@ -316,14 +301,10 @@ export async function resetSecondFactor(actor: Actor, input: TResetSecondFactorR
         },
       });
       await tx.recoveryCode.deleteMany({ where: { userId: input.id } });
-      await recordAudit(tx, actor, {
-        action: "reset_second_factor",
-        objectType: "user",
-        objectId: updated.id,
-        objectName: updated.logonName,
-        changes: { secondFactor: "cleared", recoveryCodes: "cleared" },
+      return recordSecretChange(tx, actor, input.id, "reset_second_factor", {
+        secondFactor: "cleared",
+        recoveryCodes: "cleared",
       });
-      return updated;
     });
   } catch (error) {
     if (isRecordNotFound(error)) throw stale("user");

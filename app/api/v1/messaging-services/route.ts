@@ -2,8 +2,13 @@
 // console's, and creating a service (secrets sealed by the service, never echoed).
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZCreateMessagingServiceRequest } from "@/lib/messaging/schemas";
-import { createMessagingService, listMessagingServices, ZServiceListFilter } from "@/lib/messaging/service";
-import { serviceListView, serviceView } from "./views";
+import {
+  createMessagingService,
+  listMessagingServices,
+  messagingServiceDetail,
+  ZServiceListFilter,
+} from "@/lib/messaging/service";
+import { serviceDetailView, serviceListView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZServiceListFilter,
@@ -17,9 +22,10 @@ export const POST = defineApiRoute({
   body: true,
   status: 201,
   input: ({ body }) => body,
-  run: (actor, input) => createMessagingService(actor, input),
+  // Answered like a read: credentials (secrets as set / not set) and readiness included.
+  run: async (actor, input) => messagingServiceDetail(actor, (await createMessagingService(actor, input)).id),
   reply: (service) => ({
-    body: serviceView(service),
+    body: serviceDetailView(service),
     version: service.version,
     location: `/api/v1/messaging-services/${service.id}`,
   }),

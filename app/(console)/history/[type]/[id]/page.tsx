@@ -133,7 +133,12 @@ export default guardedPage(async function HistoryPage({
               <Td className="w-1/2 min-w-40">
                 <ChangesList lines={revision.changeLines} />
               </Td>
-              <Td className="break-words">{revision.actorName}</Td>
+              <Td className="min-w-44 break-words">
+                {revision.actorName}
+                {revision.viaToken ? (
+                  <span className="block text-xs text-slate-600">with API token {revision.viaToken}</span>
+                ) : null}
+              </Td>
               <Td className="tabular-nums whitespace-nowrap">
                 {revision.at.toISOString().slice(0, 10)} {revision.at.toISOString().slice(11, 19)}
               </Td>

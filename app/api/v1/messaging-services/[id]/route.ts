@@ -2,15 +2,21 @@
 // replace it (secrets kept or replaced as the form does) or delete it with If-Match naming the version read.
 import { recordRoutes } from "@/lib/http/record-routes";
 import { ZUpdateMessagingServiceRequest } from "@/lib/messaging/schemas";
-import { deleteMessagingService, getMessagingService, updateMessagingService } from "@/lib/messaging/service";
-import { serviceDetailView, serviceView } from "../views";
+import {
+  deleteMessagingService,
+  getMessagingService,
+  messagingServiceDetail,
+  updateMessagingService,
+} from "@/lib/messaging/service";
+import { serviceDetailView } from "../views";
 
 const routes = recordRoutes({
   read: getMessagingService,
   readReply: (service) => ({ body: serviceDetailView(service), version: service.version }),
   updateSchema: ZUpdateMessagingServiceRequest,
-  update: updateMessagingService,
-  updateReply: (service) => ({ body: serviceView(service), version: service.version }),
+  // Answered like a read: credentials (secrets as set / not set) and readiness included.
+  update: async (actor, input) => messagingServiceDetail(actor, (await updateMessagingService(actor, input)).id),
+  updateReply: (service) => ({ body: serviceDetailView(service), version: service.version }),
   remove: deleteMessagingService,
 });
 
