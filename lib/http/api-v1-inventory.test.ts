@@ -32,6 +32,8 @@ const INVENTORY: Record<string, Door> = {
   restoreRevisionAction: { method: "POST", route: "history/[type]/[id]/restore/route.ts" },
   createApiTokenAction: { method: "POST", route: "api-tokens/route.ts" },
   revokeApiTokenAction: { method: "DELETE", route: "api-tokens/[id]/route.ts" },
+  exportAction: { method: "GET", route: "export/route.ts" },
+  importAction: { method: "POST", route: "import/route.ts" },
   changeOwnPasswordAction: { consoleOnly: OWN_SESSION },
   startEnrolmentAction: { consoleOnly: OWN_SESSION },
   confirmEnrolmentAction: { consoleOnly: OWN_SESSION },
