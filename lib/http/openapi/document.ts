@@ -157,8 +157,7 @@ function problemResponses() {
 export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_OPERATIONS) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const item = (paths[operation.path] ??= {});
-    item[operation.method] = operationObject(operation);
+    paths[operation.path] = { ...paths[operation.path], [operation.method]: operationObject(operation) };
   }
   const tags = [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name }));
   return {
