@@ -14,6 +14,8 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus | 401 | 429, string> = {
   403: "The token's owner lacks the right; the refusal is audited as in the console.",
   404: "No such record, or one the token's owner may not see.",
   412: "The record changed since the version If-Match names: read it again.",
+  413: "The body is larger than 256 KiB.",
+  415: "The body is not declared as application/json.",
   428: "If-Match is missing: send the ETag of the version you change.",
   429: "Too many requests with this token or from this address: wait Retry-After seconds.",
 };
@@ -66,6 +68,7 @@ export function problemStatusesOf(operation: ApiOperation): number[] {
   if (operation.params || operation.query || operation.body) derived.push(400);
   derived.push(403);
   if (operation.params) derived.push(404);
+  if (operation.body) derived.push(413, 415);
   if (operation.ifMatch) derived.push(412, 428);
   return [...(operation.problems ?? derived), 401, 429].sort((a, b) => a - b);
 }

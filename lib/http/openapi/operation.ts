@@ -5,7 +5,7 @@ import type { z } from "zod";
 export type HttpMethod = "get" | "post" | "put" | "delete";
 
 /** The problem statuses an operation may answer with, besides those every operation has (401, 429). */
-export type ProblemStatus = 400 | 403 | 404 | 412 | 428;
+export type ProblemStatus = 400 | 403 | 404 | 412 | 413 | 415 | 428;
 
 export interface ApiOperation {
   method: HttpMethod;
