@@ -93,7 +93,7 @@ curl -X PUT -H "Authorization: Bearer $TOKEN" -H 'If-Match: W/"3"' \\
                   {tag.operations.map((operation) => (
                     <li key={operation.id}>
                       <a href={`#${operation.id}`} className="group flex items-center gap-2 text-sm">
-                        <MethodLabel method={operation.method} />
+                        <MethodLabel method={operation.method} />{" "}
                         <span className="font-mono text-xs text-slate-800 group-hover:underline">{operation.path}</span>
                       </a>
                     </li>

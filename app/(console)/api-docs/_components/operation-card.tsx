@@ -37,7 +37,7 @@ export function OperationCard({ operation }: { operation: ReferenceOperation }) 
     >
       <header className="border-b border-slate-200 px-5 py-3.5">
         <h3 id={`${operation.id}-title`} className="flex flex-wrap items-center gap-3">
-          <MethodLabel method={operation.method} />
+          <MethodLabel method={operation.method} />{" "}
           <code className="font-mono text-sm font-semibold text-slate-900">/api/v1{operation.path}</code>
           <span className="sr-only">: </span>
           <span className="text-sm font-normal text-slate-700">{operation.summary}</span>
