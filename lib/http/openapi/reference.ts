@@ -62,7 +62,7 @@ export function apiReference(document: OpenApiDocument): ReferenceTag[] {
         };
       });
       const bodySchema = (
-        (resolve(operation.requestBody).content as Json | undefined)?.["application/json"] as Json | undefined
+        (resolve(operation.requestBody)?.content as Json | undefined)?.["application/json"] as Json | undefined
       )?.schema as JsonSchema | undefined;
       const responses = Object.entries(operation.responses as Json).map(([status, declared]) => {
         const response = resolve(declared);
