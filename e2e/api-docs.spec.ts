@@ -47,8 +47,10 @@ test("the API reference shows the document's operations, and openapi.json downlo
   await expect(page).toHaveURL(/#deleteUsersById$/);
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: "/tmp/engineer-b-api-docs.png", fullPage: false });
-  await page.getByRole("article", { name: /POST \/api\/v1\/messaging-services:/ }).scrollIntoViewIfNeeded();
+  await page.getByRole("article", { name: /^POST \/api\/v1\/messaging-services\s?:/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: "/tmp/engineer-b-api-docs-body.png", fullPage: false });
+  await page.getByRole("heading", { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/engineer-b-api-docs-top.png", fullPage: false });
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download openapi.json" }).click();
