@@ -27,7 +27,7 @@ describe("schemaFields", () => {
     expect(fields.find((field) => field.name === "name")).toMatchObject({
       type: "string",
       required: true,
-      constraints: ["at least 1 characters", "at most 100 characters"],
+      constraints: ["not empty", "at most 100 characters"],
     });
     expect(fields.find((field) => field.name === "credentials[].secret.action")).toMatchObject({
       type: "string",

@@ -64,8 +64,10 @@ export function constraintsOf(schema: JsonSchema): string[] {
   }
   if (Array.isArray(schema.enum)) constraints.push(`one of ${schema.enum.map(quote).join(", ")}`);
   if (schema.const !== undefined) constraints.push(`exactly ${quote(schema.const)}`);
-  if (typeof schema.minLength === "number" && schema.minLength > 0)
+  if (schema.minLength === 1) constraints.push("not empty");
+  else if (typeof schema.minLength === "number" && schema.minLength > 1) {
     constraints.push(`at least ${schema.minLength} characters`);
+  }
   if (typeof schema.maxLength === "number") constraints.push(`at most ${schema.maxLength} characters`);
   if (typeof schema.minimum === "number") constraints.push(`≥ ${schema.minimum}`);
   if (typeof schema.exclusiveMinimum === "number") constraints.push(`> ${schema.exclusiveMinimum}`);
