@@ -7,6 +7,7 @@ const PAGES = [
   "/",
   ...AREA_PAGES,
   "/api-tokens",
+  "/api-docs",
   "/account/security",
   "/change-password",
   "/login",
@@ -22,6 +23,7 @@ const API = [
   ["GET", "/api/inbound/no-such-service"],
   ["GET", "/api/no-such-route"],
   ["GET", "/api/v1/me"],
+  ["GET", "/api/v1/openapi.json"],
 ] as const;
 
 function expectSecurityHeaders(response: APIResponse, what: string) {

@@ -5,6 +5,9 @@ import { z } from "zod";
 export const ZId = z.uuid("Not a valid identifier.");
 export const ZVersion = z.number().int().positive();
 
+/** A moment as /api/v1 writes it: ISO 8601 in UTC, as Date.toISOString() gives it. */
+export const ZTimestamp = z.iso.datetime();
+
 /** Deleting a versioned record names the version the user saw. */
 export const ZDeleteRequest = z.object({ id: ZId, version: ZVersion });
 

@@ -1,4 +1,4 @@
-import { KeyRound, KeySquare, RadioTower, ShieldCheck } from "lucide-react";
+import { BookOpen, KeyRound, KeySquare, RadioTower, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { visibleNavItems } from "@/components/shell/nav-items";
@@ -29,6 +29,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <Icon aria-hidden className="size-4" />
             </SidebarLink>
           ))}
+        </nav>
+        {/* Every signed-in user may read how to script the console: it needs no right. */}
+        <nav aria-label="Developers" className="mt-6 space-y-1 border-t border-slate-800 pt-4">
+          <SidebarLink href="/api-docs" label="API reference">
+            <BookOpen aria-hidden className="size-4" />
+          </SidebarLink>
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

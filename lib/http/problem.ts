@@ -1,5 +1,6 @@
 // Operation failures as HTTP: a status per failure code and an application/problem+json body (RFC 9457)
 // carrying the same field errors the console's form gets.
+import { z } from "zod";
 import type { FieldErrors } from "../errors";
 import type { OperationFailureCode } from "../operations/run";
 
@@ -47,13 +48,19 @@ const TITLES = {
   unavailable: "The database is unavailable",
 } as const satisfies Record<HttpFailureCode, string>;
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldErrors;
-}
+/** Every failure's body, as the OpenAPI document declares it for each problem status. */
+export const ZProblem = z.object({
+  type: z.string().describe("urn:switchboard:problem:<code>, one per kind of failure."),
+  title: z.string().describe("What kind of failure, the same for every failure of its type."),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().describe("What went wrong with this request, in words for people."),
+  errors: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe("Field errors of the request body, by field path (a.b.0.c), as the console's form shows them."),
+});
+
+export type Problem = z.input<typeof ZProblem>;
 
 export function problemOf(code: HttpFailureCode, detail: string, fieldErrors: FieldErrors = {}): Problem {
   return {

@@ -20,6 +20,16 @@ export interface Page<T> {
   pageCount: number;
 }
 
+/** A page of a list as /api/v1 answers it: the rows and where they stand in the whole list. */
+export function zPageOf<R extends z.ZodType>(row: R) {
+  return z.object({
+    rows: z.array(row),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageCount: z.number().int().min(1),
+  });
+}
+
 /** The sort column if the list allows it, else the list's default. */
 export function sortColumn<C extends string>(requested: string | undefined, allowed: readonly C[], fallback: C): C {
   return allowed.includes(requested as C) ? (requested as C) : fallback;

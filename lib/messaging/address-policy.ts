@@ -107,8 +107,9 @@ export const ZAllowedInternalHosts = z
         ctx.addIssue({ code: "custom", path: [index], message: `Line ${index + 1}: ${parsed}` });
     });
   })
-  // Stored as compared: normalized, without blanks or repeats.
-  .transform((entries) => [...new Set(entries.map(normalizeHost).filter((entry) => entry.length > 0))]);
+  // Stored as compared: normalized, without blanks or repeats (overwrite: still a list of text, so the
+  // OpenAPI document can say what a read gives).
+  .overwrite((entries) => [...new Set(entries.map(normalizeHost).filter((entry) => entry.length > 0))]);
 
 export interface AddressPolicy {
   /** The "Allowed internal hosts" setting's entries. */

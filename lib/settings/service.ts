@@ -29,7 +29,7 @@ export async function listSettings(actor: Actor) {
 
 export const ZUpdateSettingRequest = z.object({
   key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]),
-  value: z.unknown(),
+  value: z.unknown().describe("The new value, of the setting's own type (as a read gives it)."),
   /** 0 when the setting has never been saved. */
   version: z.number().int().min(0),
 });

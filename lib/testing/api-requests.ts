@@ -1,6 +1,7 @@
 // Calling /api/v1 route handlers in tests as a client would: a real Request with a bearer token.
 import { createApiToken } from "../api-tokens/service";
 import type { Actor } from "../auth/actor";
+import { responseMismatches } from "./openapi-responses";
 
 const BASE = "http://switchboard.test/api/v1";
 export type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
@@ -27,7 +28,11 @@ export async function callApi<P>(method: string, path: string, handler: Handler<
   const request = new Request(`${BASE}${path}${options.query ?? ""}`, { method, headers, body });
   const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
   const text = await response.text();
-  return { response, status: response.status, json: text ? JSON.parse(text) : null };
+  const json = text ? JSON.parse(text) : null;
+  // Every answer a test receives must be what the OpenAPI document promises, or the test fails here.
+  const mismatches = responseMismatches(method, `${path}${options.query ?? ""}`, response, json);
+  if (mismatches.length > 0) throw new Error(mismatches.join("\n"));
+  return { response, status: response.status, json };
 }
 
 export async function tokenFor(actor: Actor, readOnly = false) {

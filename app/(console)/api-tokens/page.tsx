@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiTokenForm } from "@/components/forms/api-token-form";
 import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
 import { Table, Td, Th } from "@/components/lists/table";
@@ -92,7 +93,15 @@ export default async function ApiTokensPage() {
     <>
       <PageHeader
         title="API tokens"
-        description="Tokens let scripts use the REST API (/api/v1) as you, with your current rights."
+        description={
+          <>
+            Tokens let scripts use the REST API (/api/v1) as you, with your current rights. The{" "}
+            <Link href="/api-docs" className="font-medium text-brand-700 underline">
+              API reference
+            </Link>{" "}
+            shows its operations and how to call them.
+          </>
+        }
       />
       <div className="space-y-6">
         <Card title="New token">

@@ -1,5 +1,6 @@
 // The audit trail, filtered and paged like the console's audit page (the same filter from the query string)
 // and read with the same right. Changes come as the page words them; raw before/after values stay inside.
+import { auditListView } from "@/lib/audit/api-views";
 import { listAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { defineApiRoute } from "@/lib/http/define-api-route";
 
@@ -7,24 +8,5 @@ export const GET = defineApiRoute({
   schema: ZAuditFilter,
   input: ({ url }) => Object.fromEntries(url.searchParams),
   run: (actor, filter) => listAuditEvents(actor, filter),
-  reply: (page) => ({
-    body: {
-      ...page,
-      rows: page.rows.map((event) => ({
-        id: event.id,
-        at: event.at.toISOString(),
-        actorName: event.actorName,
-        clientAddress: event.clientAddress,
-        viaToken: event.viaToken,
-        action: event.action,
-        objectType: event.objectType,
-        objectId: event.objectId,
-        objectName: event.objectName,
-        outcome: event.outcome,
-        changeLines: event.changeLines,
-        detail: event.detail,
-        revisionId: event.revision?.id ?? null,
-      })),
-    },
-  }),
+  reply: (page) => ({ body: auditListView(page) }),
 });

@@ -1,6 +1,7 @@
 // Messaging services: the list paged, searched, sorted and filtered by type and readiness like the
 // console's, and creating a service (secrets sealed by the service, never echoed).
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { serviceDetailView, serviceListView } from "@/lib/messaging/api-views";
 import { ZCreateMessagingServiceRequest } from "@/lib/messaging/schemas";
 import {
   createMessagingService,
@@ -8,13 +9,12 @@ import {
   messagingServiceDetail,
   ZServiceListFilter,
 } from "@/lib/messaging/service";
-import { serviceDetailView, serviceListView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZServiceListFilter,
   input: ({ url }) => Object.fromEntries(url.searchParams),
   run: (actor, params) => listMessagingServices(actor, params),
-  reply: (page) => ({ body: { ...page, rows: page.rows.map(serviceListView) } }),
+  reply: (page) => ({ body: serviceListView(page) }),
 });
 
 export const POST = defineApiRoute({

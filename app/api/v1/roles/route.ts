@@ -1,24 +1,15 @@
 // Roles: the list paged, searched and sorted like the console's, and creating a role with its rights.
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZListParams } from "@/lib/list/params";
+import { roleListView, roleView } from "@/lib/roles/api-views";
 import { ZCreateRoleRequest } from "@/lib/roles/schemas";
 import { createRole, listRoles } from "@/lib/roles/service";
-import { roleFieldsView, roleView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZListParams,
   input: ({ url }) => Object.fromEntries(url.searchParams),
   run: (actor, params) => listRoles(actor, params),
-  reply: (page) => ({
-    body: {
-      ...page,
-      rows: page.rows.map((role) => ({
-        ...roleFieldsView(role),
-        userCount: role._count.users,
-        rightCount: role._count.rights,
-      })),
-    },
-  }),
+  reply: (page) => ({ body: roleListView(page) }),
 });
 
 export const POST = defineApiRoute({

@@ -1,6 +1,7 @@
 // One messaging service: read with its ETag, readiness and credentials (secrets only as set / not set);
 // replace it (secrets kept or replaced as the form does) or delete it with If-Match naming the version read.
 import { recordRoutes } from "@/lib/http/record-routes";
+import { serviceDetailView } from "@/lib/messaging/api-views";
 import { ZUpdateMessagingServiceRequest } from "@/lib/messaging/schemas";
 import {
   deleteMessagingService,
@@ -8,7 +9,6 @@ import {
   messagingServiceDetail,
   updateMessagingService,
 } from "@/lib/messaging/service";
-import { serviceDetailView } from "../views";
 
 const routes = recordRoutes({
   read: getMessagingService,

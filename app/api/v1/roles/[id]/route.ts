@@ -1,8 +1,8 @@
 // One role: read with its ETag; replace or delete it with If-Match naming the version read.
 import { recordRoutes } from "@/lib/http/record-routes";
+import { roleView } from "@/lib/roles/api-views";
 import { ZUpdateRoleRequest } from "@/lib/roles/schemas";
 import { deleteRole, getRole, updateRole } from "@/lib/roles/service";
-import { roleView } from "../views";
 
 const routes = recordRoutes({
   read: getRole,

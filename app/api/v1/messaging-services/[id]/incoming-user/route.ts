@@ -2,6 +2,7 @@
 // the user; the password it was given is never sent back.
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { incomingUserView } from "@/lib/messaging/api-views";
 import { createIncomingUser } from "@/lib/messaging/incoming-user";
 import { ZIncomingUserForServiceRequest } from "@/lib/messaging/schemas";
 
@@ -16,7 +17,7 @@ export const POST = defineApiRoute({
   }),
   run: (actor, input) => createIncomingUser(actor, input),
   reply: (user) => ({
-    body: { id: user.id, logonName: user.logonName },
+    body: incomingUserView(user),
     version: user.version,
     location: `/api/v1/users/${user.id}`,
   }),

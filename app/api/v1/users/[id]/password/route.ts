@@ -2,9 +2,9 @@
 // the user's version. The user must change it at their next sign-in, and their sessions end.
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { userView } from "@/lib/users/api-views";
 import { ZResetPasswordRequest } from "@/lib/users/schemas";
 import { resetPassword } from "@/lib/users/service";
-import { userView } from "../../views";
 
 export const PUT = defineApiRoute({
   schema: ZResetPasswordRequest,

@@ -2,9 +2,9 @@
 // answer is the user at their new version. One's own second factor is turned off in the console only.
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { userView } from "@/lib/users/api-views";
 import { ZResetSecondFactorRequest } from "@/lib/users/schemas";
 import { resetSecondFactor } from "@/lib/users/service";
-import { userView } from "../../views";
 
 export const DELETE = defineApiRoute({
   schema: ZResetSecondFactorRequest,

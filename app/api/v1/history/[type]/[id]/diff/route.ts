@@ -1,9 +1,9 @@
 // What changed between two of a record's revisions (?from=<revisionId>&to=<revisionId>), field by field.
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { type HistoryParams, revisionDiffView } from "@/lib/revisions/api-views";
 import { ZDiffRevisionsRequest } from "@/lib/revisions/schemas";
 import { diffRevisions } from "@/lib/revisions/service";
-import { type HistoryParams, revisionView } from "../../../views";
 
 export const GET = defineApiRoute({
   schema: ZDiffRevisionsRequest,
@@ -14,5 +14,5 @@ export const GET = defineApiRoute({
     to: url.searchParams.get("to") ?? undefined,
   }),
   run: (actor, input) => diffRevisions(actor, input.from, input.to, input),
-  reply: ({ from, to, lines }) => ({ body: { from: revisionView(from), to: revisionView(to), changeLines: lines } }),
+  reply: (diff) => ({ body: revisionDiffView(diff) }),
 });

@@ -3,9 +3,9 @@
 // the revisions service expects 0 for it (W/"0"), so restoring over a record revived meanwhile is stale.
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import type { HistoryParams, TRestoreResponse } from "@/lib/revisions/api-views";
 import { ZRestoreRecordRevisionRequest } from "@/lib/revisions/schemas";
 import { restoreRevision } from "@/lib/revisions/service";
-import type { HistoryParams } from "../../../views";
 
 export const POST = defineApiRoute({
   schema: ZRestoreRecordRevisionRequest,
@@ -19,7 +19,7 @@ export const POST = defineApiRoute({
   }),
   run: async (actor, input) => {
     const { version } = await restoreRevision(actor, input.revisionId, input.expectedVersion, input);
-    return { objectType: input.objectType, objectId: input.objectId, version };
+    return { objectType: input.objectType, objectId: input.objectId, version } satisfies TRestoreResponse;
   },
   reply: (restored) => ({ body: restored, version: restored.version }),
 });
