@@ -4,6 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { type Changes, diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
+import { ZCreateCommunityRequest, ZUpdateCommunityRequest } from "../communities/schemas";
+import { createCommunity, jwtKeyChanges, type StoredJwtKey, updateCommunity } from "../communities/service";
 import { db } from "../db";
 import { stale } from "../errors";
 import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "../messaging/schemas";
@@ -175,8 +177,53 @@ const settings: RevisionArea = {
     ),
 };
 
+const jwtKeysOf = (snapshot: Snapshot | null): StoredJwtKey[] =>
+  (Array.isArray(snapshot?.jwtKeys) ? snapshot.jwtKeys : []).map((k: Snapshot) => ({
+    id: text(k.id),
+    keyId: text(k.keyId),
+    kind: text(k.kind),
+    secretSealed: typeof k.secretSealed === "string" ? k.secretSealed : null,
+    publicKeyPem: typeof k.publicKeyPem === "string" ? k.publicKeyPem : null,
+    keyBits: typeof k.keyBits === "number" ? k.keyBits : null,
+    fingerprint: typeof k.fingerprint === "string" ? k.fingerprint : null,
+    createdAt: new Date(text(k.createdAt) || 0),
+    createdById: typeof k.createdById === "string" ? k.createdById : null,
+    createdByName: text(k.createdByName),
+  }));
+
+const community: RevisionArea = {
+  objectType: "community",
+  present: (snapshot) => ({
+    ...snapshot,
+    jwtKeys: jwtKeysOf(snapshot).map(({ keyId, kind, secretSealed, keyBits, fingerprint }) => ({
+      keyId,
+      kind,
+      ...(kind === "hmac" ? { secretSet: !!secretSealed } : { keyBits, fingerprint }),
+    })),
+  }),
+  changes: (from, to) => {
+    const keys = jwtKeyChanges(jwtKeysOf(from), jwtKeysOf(to));
+    return {
+      ...diff(without(from, "jwtKeys"), without(to, "jwtKeys")),
+      ...(Object.keys(keys).length ? { jwtKeys: { from: null, to: keys } } : {}),
+    };
+  },
+  current: (id) => db().community.findUnique({ where: { id }, select: { version: true } }),
+  // The keys come back as they were, sealed secrets bound to their rows; nobody handles a secret.
+  restore: async (actor, { objectId, snapshot, expectedVersion, exists, nextVersion }) => {
+    const fields = { name: snapshot.name, signedIdentities: snapshot.signedIdentities };
+    const keys = jwtKeysOf(snapshot);
+    if (exists) {
+      const input = parseForRestore(ZUpdateCommunityRequest, { ...fields, id: objectId, version: expectedVersion });
+      return updateCommunity(actor, input, keys);
+    }
+    const input = parseForRestore(ZCreateCommunityRequest, fields);
+    return createCommunity(actor, input, { id: objectId, version: nextVersion, keys });
+  },
+};
+
 const AREAS: Record<string, RevisionArea> = Object.fromEntries(
-  [role, messagingService, user, settings].map((area) => [area.objectType, area]),
+  [role, messagingService, user, settings, community].map((area) => [area.objectType, area]),
 );
 
 export function revisionArea(objectType: string): RevisionArea | undefined {
