@@ -87,7 +87,7 @@ async function findCommunity(key: string): Promise<Community | null> {
 }
 
 /** The community's keys ready to verify with; a sealed secret that no longer opens is left out. */
-async function verifyingKeys(communityId: string): Promise<(VerifyingKey & { id: string })[]> {
+export async function verifyingKeys(communityId: string): Promise<(VerifyingKey & { id: string })[]> {
   const rows = await db().communityJwtKey.findMany({ where: { communityId } });
   return rows.flatMap((row): (VerifyingKey & { id: string })[] => {
     try {

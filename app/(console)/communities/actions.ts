@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { testJwt, ZJwtTestRequest } from "@/lib/communities/jwt-tester";
 import {
   ZAddJwtKeyRequest,
   ZCreateCommunityRequest,
@@ -38,3 +39,6 @@ export const removeJwtKeyAction = defineAction(ZRemoveJwtKeyRequest, async (acto
   revalidatePath("/communities", "layout");
   return { version: community.version };
 });
+
+// Nothing pasted is stored or logged: the action only answers.
+export const testJwtAction = defineAction(ZJwtTestRequest, (actor, input) => testJwt(actor, input));

@@ -10,6 +10,7 @@ import { communityCapabilities } from "@/lib/communities/permissions";
 import { getCommunity } from "@/lib/communities/service";
 import { CommunityForm } from "../_components/community-form";
 import { JwtKeysSection } from "../_components/jwt-keys-section";
+import { JwtTester } from "../_components/jwt-tester";
 import { SignedIdentitiesBadge } from "../_components/signed-identities-badge";
 import { DATA_FLOW_WARNING, EXP_RULE } from "../_components/signed-identities-text";
 import { deleteCommunityAction } from "../actions";
@@ -76,6 +77,12 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
             keys={community.jwtKeys}
             canModify={may.modify}
           />
+        </Card>
+        <Card
+          title="JWT tester"
+          description="Paste a token to see its header and claims, which key verifies it or why none does, and what each mode would decide. Nothing pasted is stored or logged."
+        >
+          <JwtTester communityId={community.id} />
         </Card>
       </div>
     </>
