@@ -8,6 +8,12 @@ export const SIGNED_IDENTITY_LABELS = {
 } as const;
 
 export const COMMUNITY_AUDIT_LABELS: AuditLabels = {
-  fields: { name: "Name", signedIdentities: "Signed identities", jwtKeys: "JWT keys" },
+  fields: {
+    name: "Name",
+    signedIdentities: "Signed identities",
+    jwtKeys: "JWT keys",
+    customFields: "Custom fields",
+    extraValueMappings: "Extra value mappings",
+  },
   values: { signedIdentities: SIGNED_IDENTITY_LABELS },
 };

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { bootstrapAdministrator, makeCommunity } from "../testing/factories";
 import { expIn, hs256, rs256, rsaKeyPair, unsigned } from "../testing/jwt";
 import { createIdentityReceiver } from "./identity";
-import { addJwtKey, removeJwtKey, updateCommunity } from "./service";
+import { addJwtKey, removeJwtKey, updateCommunity, updateExtraValues } from "./service";
 
 const SECRET = "00112233445566778899aabb";
 const NEW_SECRET = "bbaa99887766554433221100";
@@ -47,7 +47,7 @@ describe("POST /api/communities/{id or name}/identity", () => {
     const byName = await post(community.name.toUpperCase(), JSON.stringify({ jwt: signed() }));
     expect(byName).toEqual({
       status: 200,
-      json: { community: community.name, signed: true, keyId: "web_hmac", identity },
+      json: { community: community.name, signed: true, keyId: "web_hmac", identity, fields: {}, dropped: [] },
     });
     const rsaToken = rs256({ ...identity, exp: expIn(7200) }, rsa.privateKey, { kid: "web_rsa" });
     expect((await post(community.id, rsaToken, "application/jwt")).json).toMatchObject({ keyId: "web_rsa" });
@@ -134,5 +134,44 @@ describe("POST /api/communities/{id or name}/identity", () => {
     const limited = await receive({ ...request, body });
     expect(limited).toMatchObject({ status: 429, body: { error: "rate_limited" }, headers: { "Retry-After": "60" } });
     expect((await receive({ ...request, clientAddress: "192.0.2.2", body })).status).toBe(200);
+  });
+});
+
+describe("extra-value mappings at the identity endpoint", () => {
+  it("fills mapped fields and says which values were dropped", async () => {
+    const admin = await bootstrapAdministrator();
+    const community = await makeCommunity({ signedIdentities: "accept" });
+    await updateExtraValues(admin, {
+      communityId: community.id,
+      version: 1,
+      customFields: [
+        {
+          label: "Customer ID",
+          key: "customer_id",
+          associatedType: "identity",
+          type: "string",
+          choices: [],
+          usedForIdentityMerge: true,
+          regex: "C-[0-9]{4}",
+        },
+      ],
+      mappings: [
+        { source: "extra_value", extraValueKey: "customer_id", destination: "custom:customer_id" },
+        { source: "uuid", destination: "identity:notes" },
+      ],
+    });
+    const good = await post(community.id, JSON.stringify({ identity }));
+    expect(good.json).toMatchObject({
+      fields: { "custom:customer_id": "C-1001", "identity:notes": "visitor-42" },
+      dropped: [],
+    });
+    const bad = await post(
+      community.id,
+      JSON.stringify({ identity: { ...identity, extra_values: { customer_id: "1001; DROP" } } }),
+    );
+    expect(bad.json).toMatchObject({
+      fields: { "identity:notes": "visitor-42" },
+      dropped: [{ source: "customer_id", destination: "custom:customer_id", reason: "regex_mismatch" }],
+    });
   });
 });

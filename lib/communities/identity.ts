@@ -5,6 +5,7 @@
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { RateLimiter } from "../request/rate-limit";
+import { applyMappings, storedSettings } from "./extra-values";
 import { ZIdentity, ZIdentityRequestBody } from "./identity-schema";
 import { checkJwt, type JwtRefusal, looksLikeJwt, type VerifyingKey } from "./jwt-check";
 import { openJwtSecret } from "./key-secret";
@@ -73,10 +74,18 @@ interface Community {
   id: string;
   name: string;
   signedIdentities: SignedIdentityMode;
+  customFields: unknown;
+  extraValueMappings: unknown;
 }
 
 async function findCommunity(key: string): Promise<Community | null> {
-  const select = { id: true, name: true, signedIdentities: true } as const;
+  const select = {
+    id: true,
+    name: true,
+    signedIdentities: true,
+    customFields: true,
+    extraValueMappings: true,
+  } as const;
   // No name holds a control character, and PostgreSQL cannot even compare text holding NUL.
   if (key.length === 0 || key.length > 200 || /\p{Cc}/u.test(key)) return null;
   if (UUID.test(key)) {
@@ -171,7 +180,14 @@ export function createIdentityReceiver(options: IdentityOptions = DEFAULT_IDENTI
       keyId,
       response: {
         status: 200 as const,
-        body: { community: community.name, signed, ...(keyId ? { keyId } : {}), identity: identity.data },
+        body: {
+          community: community.name,
+          signed,
+          ...(keyId ? { keyId } : {}),
+          identity: identity.data,
+          // Where its extra values (and UUID) land, and which a custom field refused.
+          ...applyMappings(identity.data, storedSettings(community.customFields, community.extraValueMappings)),
+        },
       },
     };
   }

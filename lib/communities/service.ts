@@ -12,6 +12,7 @@ import { type ChangeOutcome, changeRecord, type RecordKind } from "../records/ch
 import { scopeOf, scopeWhere } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
+import { storedSettings, type TExtraValueSettings, type TUpdateExtraValuesRequest } from "./extra-values";
 import { isOlderThanSixMonths, parseRsaPublicKey } from "./key-material";
 import { sealJwtSecret } from "./key-secret";
 import type {
@@ -87,13 +88,25 @@ export async function getCommunity(actor: Actor, id: string) {
     include: { jwtKeys: { orderBy: { createdAt: "asc" } } },
   });
   if (!community) throw notFound("This community");
-  return { ...community, jwtKeys: community.jwtKeys.map((key) => jwtKeyView(key)) };
+  const { customFields, mappings } = storedSettings(community.customFields, community.extraValueMappings);
+  return {
+    ...community,
+    customFields,
+    extraValueMappings: mappings,
+    jwtKeys: community.jwtKeys.map((key) => jwtKeyView(key)),
+  };
 }
 
 export type CommunityDetail = Awaited<ReturnType<typeof getCommunity>>;
 
-function fields(community: { name: string; signedIdentities: string }) {
-  return { name: community.name, signedIdentities: community.signedIdentities };
+function fields(community: Community) {
+  const { customFields, mappings } = storedSettings(community.customFields, community.extraValueMappings);
+  return {
+    name: community.name,
+    signedIdentities: community.signedIdentities,
+    customFields,
+    extraValueMappings: mappings,
+  };
 }
 
 function storedKey({ communityId: _c, lastVerifiedAt: _l, ...key }: CommunityJwtKey): StoredJwtKey {
@@ -152,7 +165,19 @@ export interface Revived {
   id: string;
   version: number;
   keys: StoredJwtKey[];
+  extraValues: TExtraValueSettings;
 }
+
+/** What a restore brings back besides the form's fields: the keys (sealed) and the extra-value document. */
+export interface Restored {
+  keys: StoredJwtKey[];
+  extraValues: TExtraValueSettings;
+}
+
+const extraValueColumns = (settings: TExtraValueSettings) => ({
+  customFields: settings.customFields as Prisma.InputJsonArray,
+  extraValueMappings: settings.mappings as Prisma.InputJsonArray,
+});
 
 export async function createCommunity(actor: Actor, input: TCreateCommunityRequest, revived?: Revived) {
   await requireRight(actor, "community", "create");
@@ -169,6 +194,7 @@ export async function createCommunity(actor: Actor, input: TCreateCommunityReque
           name: input.name,
           nameKey,
           signedIdentities: input.signedIdentities,
+          ...(revived ? extraValueColumns(revived.extraValues) : {}),
           jwtKeys: { create: keys },
         },
       });
@@ -178,10 +204,11 @@ export async function createCommunity(actor: Actor, input: TCreateCommunityReque
 }
 
 /**
- * `restoredKeys`: the keys of a revision being restored (secrets still sealed to their rows); they replace
- * the community's keys, and a key that stays keeps when it last verified.
+ * `restored`: the keys of a revision being restored (secrets still sealed to their rows) and its extra-value
+ * document; they replace the community's, and a key that stays keeps when it last verified.
  */
-export async function updateCommunity(actor: Actor, input: TUpdateCommunityRequest, restoredKeys?: StoredJwtKey[]) {
+export async function updateCommunity(actor: Actor, input: TUpdateCommunityRequest, restored?: Restored) {
+  const restoredKeys = restored?.keys;
   await requireRight(actor, "community", "modify", input.id);
   const nameKey = input.name.toLowerCase();
   return changeRecord<CommunityWithKeys, Community>(actor, COMMUNITY, {
@@ -195,7 +222,13 @@ export async function updateCommunity(actor: Actor, input: TUpdateCommunityReque
       requireKeyForMode(input.signedIdentities, keys.length);
       const community = await tx.community.update({
         where: { id: input.id, version: input.version },
-        data: { name: input.name, nameKey, signedIdentities: input.signedIdentities, version: { increment: 1 } },
+        data: {
+          name: input.name,
+          nameKey,
+          signedIdentities: input.signedIdentities,
+          ...(restored ? extraValueColumns(restored.extraValues) : {}),
+          version: { increment: 1 },
+        },
       });
       if (restoredKeys) {
         await tx.communityJwtKey.deleteMany({
@@ -236,6 +269,24 @@ export async function deleteCommunity(actor: Actor, input: TDeleteRequest) {
         },
         snapshot: fullSnapshot(before, keys),
       };
+    },
+  });
+}
+
+/** Custom fields and mappings are saved whole, checked together (a mapping names a field of the same document). */
+export async function updateExtraValues(actor: Actor, input: TUpdateExtraValuesRequest) {
+  await requireRight(actor, "community", "modify", input.communityId);
+  return changeRecord<CommunityWithKeys, Community>(actor, COMMUNITY, {
+    action: "modify",
+    current: { load: (tx) => loadWithKeys(tx, input.communityId), version: input.version },
+    apply: async (tx, before) => {
+      if (!before) throw notFound("This community");
+      const community = await tx.community.update({
+        where: { id: before.id, version: before.version },
+        data: { ...extraValueColumns(input), version: { increment: 1 } },
+      });
+      const keys = before.jwtKeys.map(storedKey);
+      return outcome(community, { community: before, keys }, keys);
     },
   });
 }

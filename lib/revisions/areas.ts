@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { type Changes, diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
+import { ZExtraValueSettings } from "../communities/extra-values";
 import { ZCreateCommunityRequest, ZUpdateCommunityRequest } from "../communities/schemas";
 import { createCommunity, jwtKeyChanges, type StoredJwtKey, updateCommunity } from "../communities/service";
 import { db } from "../db";
@@ -212,13 +213,19 @@ const community: RevisionArea = {
   // The keys come back as they were, sealed secrets bound to their rows; nobody handles a secret.
   restore: async (actor, { objectId, snapshot, expectedVersion, exists, nextVersion }) => {
     const fields = { name: snapshot.name, signedIdentities: snapshot.signedIdentities };
-    const keys = jwtKeysOf(snapshot);
+    const restored = {
+      keys: jwtKeysOf(snapshot),
+      extraValues: parseForRestore(ZExtraValueSettings, {
+        customFields: snapshot.customFields ?? [],
+        mappings: snapshot.extraValueMappings ?? [],
+      }),
+    };
     if (exists) {
       const input = parseForRestore(ZUpdateCommunityRequest, { ...fields, id: objectId, version: expectedVersion });
-      return updateCommunity(actor, input, keys);
+      return updateCommunity(actor, input, restored);
     }
     const input = parseForRestore(ZCreateCommunityRequest, fields);
-    return createCommunity(actor, input, { id: objectId, version: nextVersion, keys });
+    return createCommunity(actor, input, { id: objectId, version: nextVersion, ...restored });
   },
 };
 

@@ -1,14 +1,28 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { ZUpdateExtraValuesRequest } from "@/lib/communities/extra-values";
 import { testJwt, ZJwtTestRequest } from "@/lib/communities/jwt-tester";
+import {
+  previewMapping,
+  testRegex,
+  ZMappingPreviewRequest,
+  ZRegexTestRequest,
+} from "@/lib/communities/mapping-preview";
 import {
   ZAddJwtKeyRequest,
   ZCreateCommunityRequest,
   ZRemoveJwtKeyRequest,
   ZUpdateCommunityRequest,
 } from "@/lib/communities/schemas";
-import { addJwtKey, createCommunity, deleteCommunity, removeJwtKey, updateCommunity } from "@/lib/communities/service";
+import {
+  addJwtKey,
+  createCommunity,
+  deleteCommunity,
+  removeJwtKey,
+  updateCommunity,
+  updateExtraValues,
+} from "@/lib/communities/service";
 import { ZDeleteRequest } from "@/lib/schemas";
 
 export const createCommunityAction = defineAction(ZCreateCommunityRequest, async (actor, input) => {
@@ -42,3 +56,12 @@ export const removeJwtKeyAction = defineAction(ZRemoveJwtKeyRequest, async (acto
 
 // Nothing pasted is stored or logged: the action only answers.
 export const testJwtAction = defineAction(ZJwtTestRequest, (actor, input) => testJwt(actor, input));
+
+export const updateExtraValuesAction = defineAction(ZUpdateExtraValuesRequest, async (actor, input) => {
+  const community = await updateExtraValues(actor, input);
+  revalidatePath("/communities", "layout");
+  return { version: community.version };
+});
+
+export const previewMappingAction = defineAction(ZMappingPreviewRequest, previewMapping);
+export const testRegexAction = defineAction(ZRegexTestRequest, testRegex);

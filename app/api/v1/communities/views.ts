@@ -21,6 +21,13 @@ export function communityFieldsView(community: CommunityFields) {
   };
 }
 
-export function communityView(community: CommunityFields & { jwtKeys: JwtKeyView[] }) {
-  return { ...communityFieldsView(community), jwtKeys: community.jwtKeys };
+export function communityView(
+  community: CommunityFields & { jwtKeys: JwtKeyView[]; customFields?: unknown[]; extraValueMappings?: unknown[] },
+) {
+  return {
+    ...communityFieldsView(community),
+    jwtKeys: community.jwtKeys,
+    customFields: community.customFields ?? [],
+    extraValueMappings: community.extraValueMappings ?? [],
+  };
 }

@@ -1,4 +1,4 @@
-// One community: read with its ETag; replace (name, signed identities) or delete it with If-Match.
+// One community: read with its ETag; replace its name and signed identities, or delete it, with If-Match.
 import { ZUpdateCommunityRequest } from "@/lib/communities/schemas";
 import { deleteCommunity, getCommunity, updateCommunity } from "@/lib/communities/service";
 import { recordRoutes } from "@/lib/http/record-routes";
@@ -8,9 +8,12 @@ const routes = recordRoutes({
   read: getCommunity,
   readReply: (community) => ({ body: communityView(community), version: community.version }),
   updateSchema: ZUpdateCommunityRequest,
-  update: (actor, input) => updateCommunity(actor, input),
-  // The keys are not part of a replace: read the community again to see them.
-  updateReply: (community) => ({ body: communityView({ ...community, jwtKeys: [] }), version: community.version }),
+  // Keys, custom fields and mappings are not part of a replace (they have their own routes); the reply shows them.
+  update: async (actor, input) => {
+    await updateCommunity(actor, input);
+    return getCommunity(actor, input.id);
+  },
+  updateReply: (community) => ({ body: communityView(community), version: community.version }),
   remove: deleteCommunity,
 });
 
