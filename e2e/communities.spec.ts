@@ -84,6 +84,29 @@ test("a community requires signed identities, rotates its key and tests a token"
   await tester.getByRole("button", { name: "Test token" }).click();
   await expect(tester.getByText("less than 1 hour in the future")).toBeVisible();
 
+  // Extra values: crm_id fills a custom field whose regex keeps anything but a customer ID out.
+  const mappingSection = page.getByRole("region", { name: "Extra value mappings" });
+  await mappingSection.getByRole("button", { name: "Add custom field" }).click();
+  await mappingSection.getByLabel("Label", { exact: true }).fill("Customer ID");
+  await expect(mappingSection.getByLabel("Key", { exact: true })).toHaveValue("customer_id");
+  await mappingSection.getByLabel(/^Custom regex \(optional/).fill("C-[0-9]{4}");
+  await mappingSection.getByRole("button", { name: "Add mapping" }).click();
+  await mappingSection.getByLabel("Extra value key").fill("crm_id");
+  await mappingSection.getByLabel("Destination").selectOption("custom:customer_id");
+  await mappingSection.getByRole("button", { name: "Save fields and mappings" }).click();
+  await expect(page.getByText("Custom fields and mappings saved.")).toBeVisible();
+  const mapped = await page.request.post(`/api/communities/${encodeURIComponent(name)}/identity`, {
+    data: {
+      jwt: hs256({ uuid: "v", extra_values: { crm_id: "C-1001" }, exp: expIn(7200) }, NEW_SECRET, { kid: "web_2027" }),
+    },
+  });
+  expect(await mapped.json()).toMatchObject({ fields: { "custom:customer_id": "C-1001" }, dropped: [] });
+  const preview = page.getByRole("region", { name: "Mapping preview and regex tester" });
+  await preview.getByLabel("Identity (JSON").fill(JSON.stringify({ extra_values: { crm_id: "1001" } }));
+  await preview.getByRole("button", { name: "Preview mapping" }).click();
+  await expect(preview.getByText("regex_mismatch")).toBeVisible();
+  await page.screenshot({ path: "/tmp/engineerE-community-mappings.png", fullPage: true });
+
   await page.goto("/communities");
   await expect(page.getByRole("link", { name })).toBeVisible();
   await page.screenshot({ path: "/tmp/engineerE-communities-list.png", fullPage: true });

@@ -9,6 +9,8 @@ import { pageActor } from "@/lib/auth/page-actor";
 import { communityCapabilities } from "@/lib/communities/permissions";
 import { getCommunity } from "@/lib/communities/service";
 import { CommunityForm } from "../_components/community-form";
+import { ExtraValuesPreview } from "../_components/extra-values-preview";
+import { ExtraValuesSection } from "../_components/extra-values-section";
 import { JwtKeysSection } from "../_components/jwt-keys-section";
 import { JwtTester } from "../_components/jwt-tester";
 import { SignedIdentitiesBadge } from "../_components/signed-identities-badge";
@@ -77,6 +79,24 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
             keys={community.jwtKeys}
             canModify={may.modify}
           />
+        </Card>
+        <Card
+          title="Extra value mappings"
+          description="Custom fields of this community, and where the extra values a website registers on the identity land."
+        >
+          <ExtraValuesSection
+            key={community.version}
+            communityId={community.id}
+            version={community.version}
+            settings={{ customFields: community.customFields, mappings: community.extraValueMappings }}
+            canModify={may.modify}
+          />
+        </Card>
+        <Card
+          title="Mapping preview and regex tester"
+          description="Try an identity against the saved mappings, or a custom regex against sample values. Nothing is stored or logged."
+        >
+          <ExtraValuesPreview communityId={community.id} />
         </Card>
         <Card
           title="JWT tester"
