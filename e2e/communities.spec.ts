@@ -10,9 +10,9 @@ const NEW_SECRET = "f0e1d2c3b4a5968778695a4b";
 
 async function addKey(page: Page, keyId: string, key: { secret: string } | { publicKey: string }) {
   await page.getByRole("button", { name: "Add JWT key" }).click();
-  await page.getByLabel("Key ID").fill(keyId);
+  await page.getByLabel("Key ID", { exact: true }).fill(keyId);
   if ("secret" in key) {
-    await page.getByLabel("Secret").fill(key.secret);
+    await page.getByLabel("Secret", { exact: true }).fill(key.secret);
   } else {
     await page.getByLabel("RSA SHA256 (public key)").check();
     await page.getByLabel("Public key (PEM)").fill(key.publicKey);
