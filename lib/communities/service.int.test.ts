@@ -16,6 +16,7 @@ import {
   REQUIRE_NEEDS_KEY,
   removeJwtKey,
   updateCommunity,
+  updateExtraValues,
 } from "./service";
 
 const SECRET = "0123456789abcdef01234567";
@@ -162,5 +163,43 @@ describe("community rights", () => {
     expect((await appError(listCommunities(await actorWithRights([]), { dir: "asc", page: 1 }))).code).toBe(
       "forbidden",
     );
+  });
+});
+
+describe("custom fields and mappings", () => {
+  it("saves them with the community's version, audits them in words, and a restore brings them back", async () => {
+    const admin = await bootstrapAdministrator();
+    const community = await makeCommunity();
+    const settings = {
+      customFields: [
+        {
+          label: "Customer ID",
+          key: "customer_id",
+          associatedType: "identity" as const,
+          type: "string" as const,
+          choices: [],
+          usedForIdentityMerge: false,
+          regex: "C-[0-9]{4}",
+        },
+      ],
+      mappings: [{ source: "extra_value" as const, extraValueKey: "crm_id", destination: "custom:customer_id" }],
+    };
+    const saved = await updateExtraValues(admin, { communityId: community.id, version: 1, ...settings });
+    expect(saved.version).toBe(2);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { objectId: community.id, action: "modify" } });
+    expect(audit.changes).toEqual({
+      customFields: { from: [], to: ["customer_id (Customer ID; identity, string; regex C-[0-9]{4})"] },
+      extraValueMappings: { from: [], to: ["crm_id → custom:customer_id"] },
+    });
+    expect(
+      (await appError(updateExtraValues(admin, { communityId: community.id, version: 1, ...settings }))).code,
+    ).toBe("stale");
+
+    await updateExtraValues(admin, { communityId: community.id, version: 2, customFields: [], mappings: [] });
+    const revision = await db().revision.findFirstOrThrow({ where: { objectId: community.id, version: 2 } });
+    await restoreRevision(admin, revision.id, 3);
+    const restored = await getCommunity(admin, community.id);
+    expect(restored.customFields).toEqual(settings.customFields);
+    expect(restored.extraValueMappings).toEqual(settings.mappings);
   });
 });

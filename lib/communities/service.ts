@@ -99,6 +99,28 @@ export async function getCommunity(actor: Actor, id: string) {
 
 export type CommunityDetail = Awaited<ReturnType<typeof getCommunity>>;
 
+/** The audit trail's words for custom fields and mappings: one readable line per entry, so lists diff by entry. */
+export function readableExtraValues(customFields: unknown, mappings: unknown) {
+  const settings = storedSettings(customFields, mappings);
+  return {
+    customFields: settings.customFields.map(
+      (f) =>
+        `${f.key} (${f.label}; ${f.associatedType}, ${f.type}${f.choices.length ? `: ${f.choices.join("|")}` : ""}${f.regex ? `; regex ${f.regex}` : ""}${f.usedForIdentityMerge ? "; identity merge" : ""})`,
+    ),
+    extraValueMappings: settings.mappings.map(
+      (m) => `${m.source === "uuid" ? "UUID" : m.extraValueKey} → ${m.destination}`,
+    ),
+  };
+}
+
+function auditFields(community: Community) {
+  return {
+    name: community.name,
+    signedIdentities: community.signedIdentities,
+    ...readableExtraValues(community.customFields, community.extraValueMappings),
+  };
+}
+
 function fields(community: Community) {
   const { customFields, mappings } = storedSettings(community.customFields, community.extraValueMappings);
   return {
@@ -143,7 +165,7 @@ function outcome(
     objectName: community.name,
     version: community.version,
     changes: {
-      ...diff(before ? fields(before.community) : null, fields(community)),
+      ...diff(before ? auditFields(before.community) : null, auditFields(community)),
       ...(Object.keys(keyDiff).length ? { jwtKeys: { from: null, to: keyDiff } } : {}),
     },
     snapshot: fullSnapshot(community, keys),
@@ -264,7 +286,7 @@ export async function deleteCommunity(actor: Actor, input: TDeleteRequest) {
         objectName: before.name,
         version: before.version,
         changes: {
-          ...diff(fields(before), null),
+          ...diff(auditFields(before), null),
           ...(keys.length ? { jwtKeys: { from: keys.map((k) => k.keyId), to: null } } : {}),
         },
         snapshot: fullSnapshot(before, keys),

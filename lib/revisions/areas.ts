@@ -6,7 +6,13 @@ import { type Changes, diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { ZExtraValueSettings } from "../communities/extra-values";
 import { ZCreateCommunityRequest, ZUpdateCommunityRequest } from "../communities/schemas";
-import { createCommunity, jwtKeyChanges, type StoredJwtKey, updateCommunity } from "../communities/service";
+import {
+  createCommunity,
+  jwtKeyChanges,
+  readableExtraValues,
+  type StoredJwtKey,
+  updateCommunity,
+} from "../communities/service";
 import { db } from "../db";
 import { stale } from "../errors";
 import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "../messaging/schemas";
@@ -204,8 +210,13 @@ const community: RevisionArea = {
   }),
   changes: (from, to) => {
     const keys = jwtKeyChanges(jwtKeysOf(from), jwtKeysOf(to));
+    const readable = (snapshot: Snapshot | null) =>
+      snapshot && {
+        ...without(snapshot, "jwtKeys"),
+        ...readableExtraValues(snapshot.customFields, snapshot.extraValueMappings),
+      };
     return {
-      ...diff(without(from, "jwtKeys"), without(to, "jwtKeys")),
+      ...diff(readable(from), readable(to)),
       ...(Object.keys(keys).length ? { jwtKeys: { from: null, to: keys } } : {}),
     };
   },
