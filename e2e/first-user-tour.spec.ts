@@ -57,7 +57,7 @@ test("forced steps offer Sign out, and the user's page says which role requires 
   // The Administrator role holds rights on areas still to come; only the console's areas are listed.
   const rights = adminPage.getByRole("table", { name: "Effective rights" });
   await expect(rights.getByRole("row", { name: /^Users Manage rights All Administrator$/ })).toBeVisible();
-  await expect(rights.getByRole("cell", { name: "Communities" })).toHaveCount(0);
+  await expect(rights.getByRole("cell", { name: "SMS channels" })).toHaveCount(0);
   await admin.close();
 });
 

@@ -11,6 +11,8 @@ export const AREA_PAGES = [
   "/users/new",
   "/roles",
   "/roles/new",
+  "/communities",
+  "/communities/new",
   "/audit",
   "/settings",
   "/import-export",

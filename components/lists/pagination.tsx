@@ -8,6 +8,7 @@ export function Pagination({
   pageCount,
   total,
   noun,
+  plural,
 }: {
   path: string;
   query: Query;
@@ -15,6 +16,8 @@ export function Pagination({
   pageCount: number;
   total: number;
   noun: string;
+  /** When adding an s is wrong: "communities". */
+  plural?: string;
 }) {
   // An empty list says so itself (components/lists/empty-list.tsx); "0 items · page 1 of 1" adds nothing.
   if (total === 0) return null;
@@ -34,8 +37,7 @@ export function Pagination({
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {total.toLocaleString("en")} {noun}
-        {total === 1 ? "" : "s"} · page {page} of {pageCount}
+        {total.toLocaleString("en")} {total === 1 ? noun : (plural ?? `${noun}s`)} · page {page} of {pageCount}
       </p>
       <div className="flex gap-2">
         {link(1, "First")}

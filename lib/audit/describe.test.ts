@@ -24,6 +24,22 @@ describe("describeChanges", () => {
     expect(lines.some((l) => l.text.includes("{"))).toBe(false);
   });
 
+  it("names a community's JWT key changes and its mapping changes in sentences", () => {
+    const lines = describeChanges({
+      action: "modify",
+      objectType: "community",
+      changes: {
+        jwtKeys: { from: null, to: { web_2027: "added (HMAC SHA256)", web_2026: "removed" } },
+        extraValueMappings: { from: ["crm_id → custom:customer_id"], to: ["UUID → identity:notes"] },
+      },
+    });
+    expect(text(lines)).toEqual([
+      "JWT key web_2027: added (HMAC SHA256)",
+      "JWT key web_2026: removed",
+      "Extra value mappings: added UUID → identity:notes; removed crm_id → custom:customer_id",
+    ]);
+  });
+
   it("lists what a new object was created with, in its form's order, without empty fields", () => {
     const lines = describeChanges({
       action: "create",

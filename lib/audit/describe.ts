@@ -74,16 +74,13 @@ function listChange(row: Row, field: string, from: unknown[], to: unknown[], nam
   return parts.join("; ") || "reordered";
 }
 
-/** Messaging credentials: one sentence per entry, the secret only as what happened to it. */
-function credentialLines(change: { from: unknown; to: unknown }): ChangeLine[] {
+/** Messaging credentials and JWT keys: one sentence per entry, the secret only as what happened to it. */
+function entryLines(change: { from: unknown; to: unknown }, one: string, many: string): ChangeLine[] {
   if (isRecord(change.to)) {
-    return Object.entries(change.to).map(([authId, what]) => ({
-      label: `Authentication entry ${authId}`,
-      text: String(what),
-    }));
+    return Object.entries(change.to).map(([id, what]) => ({ label: `${one} ${id}`, text: String(what) }));
   }
   if (Array.isArray(change.from) && change.from.length > 0) {
-    return [{ label: "Authentication entries", text: change.from.map(String).join(", ") }];
+    return [{ label: many, text: change.from.map(String).join(", ") }];
   }
   return [];
 }
@@ -102,7 +99,11 @@ export function describeChanges(row: Row, names: Names = new Map()): ChangeLine[
     }
     if (!isRecord(change) || !("from" in change || "to" in change)) continue;
     if (field === "credentials" && row.objectType === "messaging_service") {
-      lines.push(...credentialLines({ from: change.from, to: change.to }));
+      lines.push(...entryLines({ from: change.from, to: change.to }, "Authentication entry", "Authentication entries"));
+      continue;
+    }
+    if (field === "jwtKeys" && row.objectType === "community") {
+      lines.push(...entryLines({ from: change.from, to: change.to }, "JWT key", "JWT keys"));
       continue;
     }
     const { from, to } = change;

@@ -1,5 +1,6 @@
 // Which words the audit trail uses for each object type's fields and stored values. Each area keeps
 // its own table next to its schema; a field no table knows is still shown, in words made from its key.
+import { COMMUNITY_AUDIT_LABELS } from "../communities/field-labels";
 import { MESSAGING_SERVICE_AUDIT_LABELS } from "../messaging/field-labels";
 import { ROLE_AUDIT_LABELS } from "../roles/field-labels";
 import { SETTING_KEYS, SETTINGS } from "../settings/catalog";
@@ -21,6 +22,7 @@ const BY_OBJECT_TYPE: Record<string, AuditLabels> = {
   role: ROLE_AUDIT_LABELS,
   messaging_service: MESSAGING_SERVICE_AUDIT_LABELS,
   settings: SETTINGS_AUDIT_LABELS,
+  community: COMMUNITY_AUDIT_LABELS,
 };
 
 /** "useLocalHttpAuthentication" → "Use local http authentication", for fields no table names yet. */

@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, string> = {
   recovery_codes_replace: "New recovery codes",
   recovery_code_use: "Recovery code used",
   inbound: "Inbound delivery",
+  identity: "Identity check",
   test_connection: "Connection test",
   reseal: "Secrets sealed again",
   revoke: "Revoke",

@@ -4,6 +4,15 @@
 import { randomBytes } from "node:crypto";
 import { type Changes, diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
+import { ZExtraValueSettings } from "../communities/extra-values";
+import { ZCreateCommunityRequest, ZUpdateCommunityRequest } from "../communities/schemas";
+import {
+  createCommunity,
+  jwtKeyChanges,
+  readableExtraValues,
+  type StoredJwtKey,
+  updateCommunity,
+} from "../communities/service";
 import { db } from "../db";
 import { stale } from "../errors";
 import { ZCreateMessagingServiceRequest, ZUpdateMessagingServiceRequest } from "../messaging/schemas";
@@ -175,8 +184,64 @@ const settings: RevisionArea = {
     ),
 };
 
+const jwtKeysOf = (snapshot: Snapshot | null): StoredJwtKey[] =>
+  (Array.isArray(snapshot?.jwtKeys) ? snapshot.jwtKeys : []).map((k: Snapshot) => ({
+    id: text(k.id),
+    keyId: text(k.keyId),
+    kind: text(k.kind),
+    secretSealed: typeof k.secretSealed === "string" ? k.secretSealed : null,
+    publicKeyPem: typeof k.publicKeyPem === "string" ? k.publicKeyPem : null,
+    keyBits: typeof k.keyBits === "number" ? k.keyBits : null,
+    fingerprint: typeof k.fingerprint === "string" ? k.fingerprint : null,
+    createdAt: new Date(text(k.createdAt) || 0),
+    createdById: typeof k.createdById === "string" ? k.createdById : null,
+    createdByName: text(k.createdByName),
+  }));
+
+const community: RevisionArea = {
+  objectType: "community",
+  present: (snapshot) => ({
+    ...snapshot,
+    jwtKeys: jwtKeysOf(snapshot).map(({ keyId, kind, secretSealed, keyBits, fingerprint }) => ({
+      keyId,
+      kind,
+      ...(kind === "hmac" ? { secretSet: !!secretSealed } : { keyBits, fingerprint }),
+    })),
+  }),
+  changes: (from, to) => {
+    const keys = jwtKeyChanges(jwtKeysOf(from), jwtKeysOf(to));
+    const readable = (snapshot: Snapshot | null) =>
+      snapshot && {
+        ...without(snapshot, "jwtKeys"),
+        ...readableExtraValues(snapshot.customFields, snapshot.extraValueMappings),
+      };
+    return {
+      ...diff(readable(from), readable(to)),
+      ...(Object.keys(keys).length ? { jwtKeys: { from: null, to: keys } } : {}),
+    };
+  },
+  current: (id) => db().community.findUnique({ where: { id }, select: { version: true } }),
+  // The keys come back as they were, sealed secrets bound to their rows; nobody handles a secret.
+  restore: async (actor, { objectId, snapshot, expectedVersion, exists, nextVersion }) => {
+    const fields = { name: snapshot.name, signedIdentities: snapshot.signedIdentities };
+    const restored = {
+      keys: jwtKeysOf(snapshot),
+      extraValues: parseForRestore(ZExtraValueSettings, {
+        customFields: snapshot.customFields ?? [],
+        mappings: snapshot.extraValueMappings ?? [],
+      }),
+    };
+    if (exists) {
+      const input = parseForRestore(ZUpdateCommunityRequest, { ...fields, id: objectId, version: expectedVersion });
+      return updateCommunity(actor, input, restored);
+    }
+    const input = parseForRestore(ZCreateCommunityRequest, fields);
+    return createCommunity(actor, input, { id: objectId, version: nextVersion, ...restored });
+  },
+};
+
 const AREAS: Record<string, RevisionArea> = Object.fromEntries(
-  [role, messagingService, user, settings].map((area) => [area.objectType, area]),
+  [role, messagingService, user, settings, community].map((area) => [area.objectType, area]),
 );
 
 export function revisionArea(objectType: string): RevisionArea | undefined {

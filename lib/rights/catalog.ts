@@ -73,7 +73,7 @@ export const AREA_EXISTS = {
   messaging_service: true,
   user: true,
   role: true,
-  community: false,
+  community: true,
   sms_channel: false,
   audit: true,
   settings: true,
@@ -84,7 +84,12 @@ export const AREA_EXISTS = {
 export const GRANTABLE_TYPES: readonly ObjectType[] = OBJECT_TYPES.filter((type) => AREA_EXISTS[type]);
 
 /** Types whose rights can be limited to chosen objects (lib/rights/objects.ts can look them up). */
-export const SCOPABLE_TYPES = ["messaging_service", "user", "role"] as const satisfies readonly ObjectType[];
+export const SCOPABLE_TYPES = [
+  "messaging_service",
+  "user",
+  "role",
+  "community",
+] as const satisfies readonly ObjectType[];
 
 export function isApplicable(objectType: ObjectType, access: Access): boolean {
   return (APPLICABLE_ACCESS[objectType] as readonly Access[]).includes(access);

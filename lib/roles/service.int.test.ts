@@ -50,7 +50,7 @@ describe("rights on areas the console does not have yet", () => {
   it("cannot be granted to a role (a field error, nothing written), but one held already is kept", async () => {
     const admin = await bootstrapAdministrator();
     const before = await tableCounts();
-    for (const objectType of ["community", "sms_channel"] as const) {
+    for (const objectType of ["sms_channel"] as const) {
       const error = await appError(
         createRole(admin, createRoleRequest({ rights: [{ objectType, access: "view", objectId: null }] })),
       );
@@ -59,17 +59,17 @@ describe("rights on areas the console does not have yet", () => {
     }
     expect(await tableCounts()).toEqual(before);
 
-    const role = await makeRole({ rights: [{ objectType: "community", access: "view" }] });
+    const role = await makeRole({ rights: [{ objectType: "sms_channel", access: "view" }] });
     const updated = await updateRole(
       admin,
       await updateRoleRequest(role.id, {
         rights: [
-          { objectType: "community", access: "view", objectId: null },
+          { objectType: "sms_channel", access: "view", objectId: null },
           { objectType: "audit", access: "view", objectId: null },
         ],
       }),
     );
-    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "community"]);
+    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "sms_channel"]);
   });
 });
 

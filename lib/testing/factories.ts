@@ -145,6 +145,8 @@ export const COUNTED_TABLES = {
   RevokedSession: "revokedSessions",
   ApiToken: "apiTokens",
   Revision: "revisions",
+  Community: "communities",
+  CommunityJwtKey: "communityJwtKeys",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;
@@ -163,4 +165,14 @@ export async function tableCounts(): Promise<TableCounts> {
   const models = Object.values(Prisma.ModelName);
   const counts = await Promise.all(models.map(countRows));
   return Object.fromEntries(models.map((model, i) => [COUNTED_TABLES[model], counts[i]])) as TableCounts;
+}
+
+/** A community straight in the database (no audit row), for tests that need one to exist. */
+export async function makeCommunity(
+  options: { name?: string; signedIdentities?: "accept" | "reject" | "require" } = {},
+) {
+  const name = options.name ?? uniqueName("community");
+  return db().community.create({
+    data: { name, nameKey: name.toLowerCase(), signedIdentities: options.signedIdentities ?? "reject" },
+  });
 }

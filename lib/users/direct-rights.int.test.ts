@@ -128,7 +128,7 @@ describe("setUserRights", () => {
     const admin = await bootstrapAdministrator();
     const user = await makeUser();
     const before = await tableCounts();
-    for (const objectType of ["community", "sms_channel"] as const) {
+    for (const objectType of ["sms_channel"] as const) {
       const error = await appError(
         setUserRights(admin, {
           id: user.id,
@@ -145,10 +145,10 @@ describe("setUserRights", () => {
   it("keeps a right on such an area that the user holds already", async () => {
     const admin = await bootstrapAdministrator();
     const user = await makeUser();
-    const community: TRight = { objectType: "community", access: "view", objectId: null };
-    await db().userRight.create({ data: { userId: user.id, ...community } });
-    const updated = await setUserRights(admin, { id: user.id, version: user.version, rights: [community, viewAudit] });
-    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "community"]);
+    const smsChannel: TRight = { objectType: "sms_channel", access: "view", objectId: null };
+    await db().userRight.create({ data: { userId: user.id, ...smsChannel } });
+    const updated = await setUserRights(admin, { id: user.id, version: user.version, rights: [smsChannel, viewAudit] });
+    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "sms_channel"]);
   });
 
   it("refuses a stale version and changes nothing", async () => {

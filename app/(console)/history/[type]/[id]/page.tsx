@@ -22,6 +22,7 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   user: (id) => `/users/${id}`,
   messaging_service: (id) => `/messaging-services/${id}`,
   settings: () => "/settings",
+  community: (id) => `/communities/${id}`,
 };
 
 const actionTone = { create: "good", modify: "neutral", delete: "bad", restore: "info" } as const;

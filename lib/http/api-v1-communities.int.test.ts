@@ -1,0 +1,99 @@
+// /api/v1/communities through its real route handlers: create, read with ETag, keys added and removed with
+// If-Match on the community, and no reply carrying a secret that was sent.
+import { describe, expect, it } from "vitest";
+import { DELETE as deleteKeyRoute } from "@/app/api/v1/communities/[id]/jwt-keys/[keyId]/route";
+import { POST as postKeyRoute } from "@/app/api/v1/communities/[id]/jwt-keys/route";
+import {
+  DELETE as deleteCommunityRoute,
+  GET as getCommunityRoute,
+  PUT as putCommunityRoute,
+} from "@/app/api/v1/communities/[id]/route";
+import { GET as listRoute, POST as postRoute } from "@/app/api/v1/communities/route";
+import { callApi as call, tokenFor } from "../testing/api-requests";
+import { actorWithRights, makeActor, makeCommunity, tableCounts, uniqueName } from "../testing/factories";
+
+const SECRET = "fedcba9876543210fedcba98";
+
+describe("/api/v1/communities", () => {
+  it("creates from a name, rotates keys with If-Match and never echoes the secret", async () => {
+    const token = await tokenFor(await makeActor({ roles: ["administrator"] }));
+    const name = uniqueName("api-community");
+    const created = await call("POST", "/communities", postRoute, { token, body: { name } });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ name, signedIdentities: "reject", version: 1, jwtKeys: [] });
+    const id = created.json.id as string;
+    expect(created.response.headers.get("location")).toBe(`/api/v1/communities/${id}`);
+
+    const requireWithoutKey = await call("PUT", `/communities/${id}`, putCommunityRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"1"',
+      body: { name, signedIdentities: "require" },
+    });
+    expect(requireWithoutKey.status).toBe(400);
+    expect(requireWithoutKey.json.errors).toHaveProperty("signedIdentities");
+
+    const noIfMatch = await call("POST", `/communities/${id}/jwt-keys`, postKeyRoute, {
+      token,
+      params: { id },
+      body: { keyId: "web", kind: "hmac", secret: SECRET },
+    });
+    expect(noIfMatch.status).toBe(428);
+    const added = await call("POST", `/communities/${id}/jwt-keys`, postKeyRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"1"',
+      body: { keyId: "web", kind: "hmac", secret: SECRET },
+    });
+    expect(added.status).toBe(201);
+    expect(added.response.headers.get("etag")).toBe('W/"2"');
+    expect(added.json.jwtKeys).toMatchObject([{ keyId: "web", kind: "hmac", secret: "set" }]);
+    expect(JSON.stringify(added.json)).not.toContain(SECRET);
+
+    const required = await call("PUT", `/communities/${id}`, putCommunityRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"2"',
+      body: { name, signedIdentities: "require" },
+    });
+    expect(required.status).toBe(200);
+    const read = await call("GET", `/communities/${id}`, getCommunityRoute, { token, params: { id } });
+    expect(read.response.headers.get("etag")).toBe('W/"3"');
+    expect(read.json).toMatchObject({ signedIdentities: "require", jwtKeys: [{ keyId: "web" }] });
+
+    const lastKey = await call("DELETE", `/communities/${id}/jwt-keys/web`, deleteKeyRoute, {
+      token,
+      params: { id, keyId: "web" },
+      ifMatch: 'W/"3"',
+    });
+    expect(lastKey.status).toBe(400);
+    const stale = await call("DELETE", `/communities/${id}`, deleteCommunityRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"1"',
+    });
+    expect(stale.status).toBe(412);
+    const deleted = await call("DELETE", `/communities/${id}`, deleteCommunityRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"3"',
+    });
+    expect(deleted.status).toBe(204);
+  });
+
+  it("lists only the communities in a scoped token's rights and refuses creating", async () => {
+    const mine = await makeCommunity();
+    await makeCommunity();
+    const token = await tokenFor(
+      await actorWithRights([{ objectType: "community", access: "view", objectId: mine.id }]),
+    );
+    const list = await call("GET", "/communities", listRoute, { token });
+    expect(list.status).toBe(200);
+    expect(list.json.rows.map((r: { id: string }) => r.id)).toEqual([mine.id]);
+    const before = await tableCounts();
+    const refused = await call("POST", "/communities", postRoute, { token, body: { name: uniqueName("c") } });
+    expect(refused.status).toBe(403);
+    const counts = await tableCounts();
+    expect({ ...counts, auditEvents: before.auditEvents }).toEqual(before);
+  });
+});
