@@ -74,7 +74,7 @@ export const AREA_EXISTS = {
   user: true,
   role: true,
   community: false,
-  sms_channel: false,
+  sms_channel: true,
   audit: true,
   settings: true,
   api_token: true,
@@ -84,7 +84,12 @@ export const AREA_EXISTS = {
 export const GRANTABLE_TYPES: readonly ObjectType[] = OBJECT_TYPES.filter((type) => AREA_EXISTS[type]);
 
 /** Types whose rights can be limited to chosen objects (lib/rights/objects.ts can look them up). */
-export const SCOPABLE_TYPES = ["messaging_service", "user", "role"] as const satisfies readonly ObjectType[];
+export const SCOPABLE_TYPES = [
+  "messaging_service",
+  "user",
+  "role",
+  "sms_channel",
+] as const satisfies readonly ObjectType[];
 
 export function isApplicable(objectType: ObjectType, access: Access): boolean {
   return (APPLICABLE_ACCESS[objectType] as readonly Access[]).includes(access);

@@ -20,6 +20,8 @@ const LOOKUPS = {
     ).map((u) => ({ id: u.id, name: u.logonName })),
   role: (where: { id?: { in: string[] } }, take?: number) =>
     db().role.findMany({ where, select: { id: true, name: true }, orderBy: { nameKey: "asc" }, take }),
+  sms_channel: (where: { id?: { in: string[] } }, take?: number) =>
+    db().smsChannel.findMany({ where, select: { id: true, name: true }, orderBy: { nameKey: "asc" }, take }),
 } satisfies Record<ScopableType, (where: { id?: { in: string[] } }, take?: number) => Promise<Named[]>>;
 
 export function isScopable(type: ObjectType): type is ScopableType {

@@ -81,7 +81,7 @@ export function secretIssues(secrets: Partial<Record<SmsSecretName, TSmsSecretCh
 
 /**
  * The TLS state a submitted form describes. `storedSet` says which secrets are stored now; without it
- * (the form in the browser) a kept secret is taken as set, and the server checks again with the truth.
+ * (the form in the browser) a kept secret is unknown, and the server checks again with the truth.
  */
 export function tlsStateOf(
   fields: { options: Partial<TSmsPlainOptions>; secrets: Partial<TSmsSecretChanges> },
@@ -90,7 +90,8 @@ export function tlsStateOf(
 ): TlsState {
   const isSet = (name: SmsSecretName) => {
     const action = fields.secrets[name]?.action ?? "keep";
-    return action === "replace" || (action === "keep" && (storedSet ? !!storedSet[name] : true));
+    if (action !== "keep") return action === "replace";
+    return storedSet ? !!storedSet[name] : null;
   };
   return {
     mode: fields.options["x-smpp-tls-mode"] ?? "",

@@ -53,13 +53,20 @@ describe("TLS rules", () => {
     expect(noKey[0]?.message).toContain("holds no private key");
   });
 
+  it("refuses nothing on a secret it cannot know (a form keeping a stored one)", () => {
+    const unknown = { filePasswordSet: null, certificatePasswordSet: null };
+    expect(fieldsOf({ mode: "single", ...unknown })).toEqual([]);
+    expect(fieldsOf({ mode: "single", path: "/x.p12", keystoreHasKey: true, ...unknown })).toEqual([]);
+    expect(fieldsOf({ mode: "mutual", ...unknown })).toEqual(["options.x-smpp-tls-path-to-certificate"]);
+  });
+
   it("warns that TLS 1.1 is deprecated but accepts it", () => {
     expect(tlsWarnings(state({ mode: "single", version: "1.1" }))[0]).toContain("deprecated");
     expect(tlsProblems(state({ mode: "single", version: "1.1" }))).toEqual([]);
     expect(tlsWarnings(state({ mode: "single", version: "1.2" }))).toEqual([]);
   });
 
-  it("takes kept secrets as stored, or as set when the form cannot know", () => {
+  it("takes kept secrets as stored, or as unknown when the form cannot know", () => {
     const form = {
       options: { "x-smpp-tls-mode": "mutual", "x-smpp-tls-path-to-certificate": "/x.p12" },
       secrets: {
@@ -67,7 +74,7 @@ describe("TLS rules", () => {
         "x-smpp-tls-certificate-password": { action: "clear" as const },
       },
     };
-    expect(tlsStateOf(form)).toMatchObject({ filePasswordSet: true, certificatePasswordSet: false });
+    expect(tlsStateOf(form)).toMatchObject({ filePasswordSet: null, certificatePasswordSet: false });
     expect(tlsStateOf(form, {})).toMatchObject({ filePasswordSet: false });
     expect(tlsStateOf(form, { "x-smpp-tls-certificate-file-password": true })).toMatchObject({
       filePasswordSet: true,

@@ -7,8 +7,9 @@ export interface TlsState {
   mode: string;
   version: string;
   path: string;
-  filePasswordSet: boolean;
-  certificatePasswordSet: boolean;
+  /** Null: not known here (the browser's form keeps a stored secret it never sees); the server knows. */
+  filePasswordSet: boolean | null;
+  certificatePasswordSet: boolean | null;
   /** Whether the uploaded PKCS#12 file holds a private key; null: no file uploaded, so unknown. */
   keystoreHasKey: boolean | null;
 }
@@ -47,12 +48,12 @@ export function tlsProblems(state: TlsState): TlsProblem[] {
       // The JRE's default trust store (<JRE_folder>\lib\security\cacerts): mode and version only.
       const message =
         "With the default Java key store (no path to certificate), leave both passwords empty: set the path to use your private key store.";
-      if (state.filePasswordSet) add(TLS_FIELDS.filePassword, message);
-      if (state.certificatePasswordSet) add(TLS_FIELDS.certificatePassword, message);
+      if (state.filePasswordSet === true) add(TLS_FIELDS.filePassword, message);
+      if (state.certificatePasswordSet === true) add(TLS_FIELDS.certificatePassword, message);
     } else {
-      if (!state.filePasswordSet)
+      if (state.filePasswordSet === false)
         add(TLS_FIELDS.filePassword, "Your private key store needs the password to access the PKCS#12 file.");
-      if (state.keystoreHasKey === true && !state.certificatePasswordSet)
+      if (state.keystoreHasKey === true && state.certificatePasswordSet === false)
         add(
           TLS_FIELDS.certificatePassword,
           "The uploaded PKCS#12 file holds a private key: set the password of the certificate in it.",
@@ -65,9 +66,9 @@ export function tlsProblems(state: TlsState): TlsProblem[] {
         TLS_FIELDS.path,
         "Mutual mode needs the location of the PKCS#12 file that contains the SMSC's host certificate with related certificate chains and private key of the driver's certificate.",
       );
-    if (!state.filePasswordSet)
+    if (state.filePasswordSet === false)
       add(TLS_FIELDS.filePassword, "Mutual mode needs the password to access the PKCS#12 file.");
-    if (!state.certificatePasswordSet)
+    if (state.certificatePasswordSet === false)
       add(TLS_FIELDS.certificatePassword, "Mutual mode needs the password of the certificate in the PKCS#12 file.");
     if (state.keystoreHasKey === false)
       add(TLS_FIELDS.path, `The uploaded PKCS#12 file holds no private key. ${MUTUAL_NEEDS_KEY}`);

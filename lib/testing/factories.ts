@@ -145,6 +145,7 @@ export const COUNTED_TABLES = {
   RevokedSession: "revokedSessions",
   ApiToken: "apiTokens",
   Revision: "revisions",
+  SmsChannel: "smsChannels",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;
@@ -163,4 +164,10 @@ export async function tableCounts(): Promise<TableCounts> {
   const models = Object.values(Prisma.ModelName);
   const counts = await Promise.all(models.map(countRows));
   return Object.fromEntries(models.map((model, i) => [COUNTED_TABLES[model], counts[i]])) as TableCounts;
+}
+
+/** An SMS channel stored directly (no rights, no audit), with these plain options. */
+export async function makeSmsChannel(options: { name?: string; options?: Record<string, string> } = {}) {
+  const name = options.name ?? uniqueName("sms").replace(/[^A-Za-z0-9_-]/g, "_");
+  return db().smsChannel.create({ data: { name, nameKey: name.toLowerCase(), options: options.options ?? {} } });
 }
