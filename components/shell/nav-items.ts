@@ -1,12 +1,13 @@
 // The console's areas, shown to a user only when they may view at least something in them.
 // Areas not built yet are not listed at all.
-import { FileClock, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
+import { FileClock, MessageSquareText, MessagesSquare, Settings, ShieldCheck, Users } from "lucide-react";
 import type { Actor } from "@/lib/auth/actor";
 import { canSome } from "@/lib/rights/can";
 import type { ObjectType } from "@/lib/rights/catalog";
 
 export const NAV_ITEMS = [
   { href: "/messaging-services", label: "Messaging Services", objectType: "messaging_service", icon: MessagesSquare },
+  { href: "/sms-channels", label: "SMS Channels", objectType: "sms_channel", icon: MessageSquareText },
   { href: "/users", label: "Users", objectType: "user", icon: Users },
   { href: "/roles", label: "Roles", objectType: "role", icon: ShieldCheck },
   { href: "/audit", label: "Audit", objectType: "audit", icon: FileClock },

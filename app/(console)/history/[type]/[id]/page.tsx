@@ -22,6 +22,7 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   user: (id) => `/users/${id}`,
   messaging_service: (id) => `/messaging-services/${id}`,
   settings: () => "/settings",
+  sms_channel: (id) => `/sms-channels/${id}`,
 };
 
 const actionTone = { create: "good", modify: "neutral", delete: "bad", restore: "info" } as const;
