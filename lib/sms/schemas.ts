@@ -129,3 +129,14 @@ export type TUpdateSmsChannelRequest = z.output<typeof ZUpdateSmsChannelRequest>
 /** Marking the driver restarted names the channel version the operator saw pending. */
 export const ZMarkRestartedRequest = z.object({ id: ZId, version: ZVersion });
 export type TMarkRestartedRequest = z.output<typeof ZMarkRestartedRequest>;
+
+/** The PKCS#12 file the path points to, uploaded to check it: base64, at most 64 KiB decoded. */
+export const ZUploadKeystoreRequest = z.object({
+  id: ZId,
+  fileName: zLine({ max: 255, required: "Choose the PKCS#12 file." }),
+  content: z
+    .base64("The file could not be read; choose it again.")
+    .min(1, "The file is empty.")
+    .max(Math.ceil((64 * 1024 * 4) / 3) + 4, "The file is larger than 64 KiB: a PKCS#12 key store is much smaller."),
+});
+export type TUploadKeystoreRequest = z.output<typeof ZUploadKeystoreRequest>;

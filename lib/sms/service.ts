@@ -14,6 +14,7 @@ import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
+import { reportFor } from "./keystore";
 import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsSecretName } from "./options";
 import { isRestartPending, type OptionState, optionRecord, pendingChanges, restartState } from "./restart";
 import {
@@ -44,10 +45,10 @@ export const ZSmsChannelListFilter = ZListParams.extend({
 
 export type TSmsChannelListFilter = z.infer<typeof ZSmsChannelListFilter>;
 
-type StoredChannel = SmsChannel & { secretsSealed: Prisma.JsonValue };
+type StoredChannel = SmsChannel & { secretsSealed: Prisma.JsonValue; keystoreSealed: string | null };
 
 const loadWithSecrets = (client: Tx, id: string) =>
-  client.smsChannel.findUnique({ where: { id }, omit: { secretsSealed: false } });
+  client.smsChannel.findUnique({ where: { id }, omit: { secretsSealed: false, keystoreSealed: false } });
 
 export async function listSmsChannels(actor: Actor, filter: TSmsChannelListFilter) {
   const scope = scopeOf(actor.rights, "sms_channel", "view");
@@ -225,7 +226,11 @@ export async function updateSmsChannel(actor: Actor, input: TUpdateSmsChannelReq
       const beforeSecrets = optionRecord(before.secretsSealed);
       const options = storedOptions(input.options);
       const secrets = restored?.secretsSealed ?? storedSecrets(before.id, input.secrets, beforeSecrets);
-      requireTlsRules(tlsStateOf({ options, secrets: {} }, setOf(secrets)));
+      // With the PKCS#12 file uploaded, the rules know whether it holds a key (opened with the passwords saved).
+      const keystoreHasKey = before.keystoreSealed
+        ? reportFor(before.id, before.keystoreSealed, options, secrets).hasPrivateKey
+        : null;
+      requireTlsRules(tlsStateOf({ options, secrets: {} }, setOf(secrets), keystoreHasKey));
       const baseline = before.restartBaseline === null ? null : (optionRecord(before.restartBaseline) as OptionState);
       const channel = await tx.smsChannel.update({
         where: { id: input.id, version: input.version },

@@ -2,7 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { ZDeleteRequest } from "@/lib/schemas";
-import { ZCreateSmsChannelRequest, ZMarkRestartedRequest, ZUpdateSmsChannelRequest } from "@/lib/sms/schemas";
+import { uploadSmsKeystore } from "@/lib/sms/keystore";
+import {
+  ZCreateSmsChannelRequest,
+  ZMarkRestartedRequest,
+  ZUpdateSmsChannelRequest,
+  ZUploadKeystoreRequest,
+} from "@/lib/sms/schemas";
 import { createSmsChannel, deleteSmsChannel, markSmsDriverRestarted, updateSmsChannel } from "@/lib/sms/service";
 
 // Actions return only ids and versions: never a record, which could carry a sealed secret.
@@ -28,4 +34,10 @@ export const markSmsDriverRestartedAction = defineAction(ZMarkRestartedRequest, 
   const marked = await markSmsDriverRestarted(actor, input);
   revalidatePath("/sms-channels", "layout");
   return { id: marked.id, version: marked.version };
+});
+
+export const uploadSmsKeystoreAction = defineAction(ZUploadKeystoreRequest, async (actor, input) => {
+  const uploaded = await uploadSmsKeystore(actor, input);
+  revalidatePath("/sms-channels", "layout");
+  return { id: uploaded.id, fileName: uploaded.fileName };
 });

@@ -7,11 +7,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
+import { checkSmsKeystore } from "@/lib/sms/keystore";
 import { smsChannelCapabilities } from "@/lib/sms/permissions";
 import { describePendingChange } from "@/lib/sms/restart";
 import { getSmsChannel } from "@/lib/sms/service";
+import { KeystoreReport } from "../_components/keystore-report";
+import { KeystoreUpload } from "../_components/keystore-upload";
 import { MarkRestartedButton } from "../_components/restart-panel";
 import { SmsChannelForm } from "../_components/sms-channel-form";
+import { PrivacyNotes, TroubleshootingList } from "../_components/troubleshooting-cards";
 
 export const metadata: Metadata = { title: "SMS channel" };
 
@@ -23,6 +27,7 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
   const channel = await getSmsChannel(actor, id);
   const may = smsChannelCapabilities(actor.rights, channel.id);
   const { restart } = channel;
+  const report = await checkSmsKeystore(actor, channel.id);
 
   return (
     <>
@@ -89,6 +94,32 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
               secretsSet: channel.secretsSet,
             }}
           />
+        </Card>
+        <Card
+          title="PKCS#12 check"
+          description="Opens the file the path points to with the saved file and certificate passwords, as the driver would at its next start."
+        >
+          <div className="space-y-4">
+            {channel.keystore ? (
+              <p className="text-sm text-slate-600">
+                Checked file: <strong className="font-medium">{channel.keystore.fileName}</strong>
+                {channel.keystore.uploadedAt ? `, uploaded ${when(channel.keystore.uploadedAt)}` : ""}.
+              </p>
+            ) : (
+              <p className="text-sm text-slate-600">No file uploaded yet.</p>
+            )}
+            {report ? <KeystoreReport report={report} /> : null}
+            {may.uploadKeystore ? <KeystoreUpload channelId={channel.id} /> : null}
+          </div>
+        </Card>
+        <Card
+          title="Troubleshooting"
+          description="What the driver logs when TLS fails, what it means, and which option to check."
+        >
+          <TroubleshootingList />
+        </Card>
+        <Card title="Privacy" description="How personal data in SMS is masked: set up outside this channel.">
+          <PrivacyNotes />
         </Card>
       </div>
     </>
