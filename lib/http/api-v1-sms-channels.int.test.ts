@@ -113,6 +113,8 @@ describe("SMS channels in /api/v1", () => {
       "name",
       "options.x-smpp-submit-window-size",
       "options.x-smpp-tls-path-to-certificate",
+      "secrets.x-smpp-tls-certificate-file-password",
+      "secrets.x-smpp-tls-certificate-password",
     ]);
     const { apiTokens: _tokens, auditEvents: _audit, ...after } = await tableCounts();
     const { apiTokens: _t, auditEvents: _a, ...expected } = before;

@@ -6,7 +6,7 @@ import { db } from "../db";
 import type { RevisionArea, Snapshot } from "../revisions/areas";
 import { parseForRestore } from "../revisions/parse";
 import { PLAIN_OPTIONS, SECRET_OPTIONS } from "./options";
-import { ZCreateSmsChannelRequest, ZUpdateSmsChannelRequest } from "./schemas";
+import { ZSmsChannelFields, ZUpdateSmsChannelRequest } from "./schemas";
 import { createSmsChannel, updateSmsChannel } from "./service";
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
@@ -41,7 +41,8 @@ export const smsChannelRevisions: RevisionArea = {
       const input = parseForRestore(ZUpdateSmsChannelRequest, { ...fields, id: objectId, version: expectedVersion });
       return updateSmsChannel(actor, input, { secretsSealed });
     }
-    const input = parseForRestore(ZCreateSmsChannelRequest, fields);
+    // Not the create schema: its "kept means none" does not hold for the sealed secrets coming back.
+    const input = parseForRestore(ZSmsChannelFields, fields);
     return createSmsChannel(actor, input, { revived: { id: objectId, version: nextVersion }, secretsSealed });
   },
 };

@@ -103,24 +103,32 @@ export function tlsStateOf(
   };
 }
 
-export const ZSmsChannelFields = z
-  .object({
-    name: ZSmsChannelName,
-    options: ZSmsPlainOptions.default(ZSmsPlainOptions.parse({})),
-    secrets: ZSmsSecretChanges.default(ZSmsSecretChanges.parse({})),
-  })
-  .superRefine((channel, ctx) => {
-    const issues = [
-      ...optionIssues(channel.options),
-      ...secretIssues(channel.secrets),
-      ...tlsProblems(tlsStateOf(channel)),
-    ];
-    for (const issue of issues) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
-  });
+/**
+ * The channel's fields with every rule. `stored`: whether secrets may be stored already (an update, where
+ * a kept secret is unknown here) or cannot be (a new channel, where keeping means not set).
+ */
+function channelFields(stored: "unknown" | "none") {
+  return z
+    .object({
+      name: ZSmsChannelName,
+      options: ZSmsPlainOptions.default(ZSmsPlainOptions.parse({})),
+      secrets: ZSmsSecretChanges.default(ZSmsSecretChanges.parse({})),
+    })
+    .superRefine((channel, ctx) => {
+      const issues = [
+        ...optionIssues(channel.options),
+        ...secretIssues(channel.secrets),
+        ...tlsProblems(tlsStateOf(channel, stored === "none" ? {} : undefined)),
+      ];
+      for (const issue of issues) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+    });
+}
+
+export const ZSmsChannelFields = channelFields("unknown");
 
 export type TSmsChannelFields = z.input<typeof ZSmsChannelFields>;
 
-export const ZCreateSmsChannelRequest = ZSmsChannelFields;
+export const ZCreateSmsChannelRequest = channelFields("none");
 export type TCreateSmsChannelRequest = z.output<typeof ZCreateSmsChannelRequest>;
 
 export const ZUpdateSmsChannelRequest = ZSmsChannelFields.safeExtend({ id: ZId, version: ZVersion });

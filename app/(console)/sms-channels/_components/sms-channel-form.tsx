@@ -11,7 +11,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SMS_OPTIONS, type SmsOption, type SmsPlainName, type SmsSecretName } from "@/lib/sms/options";
-import { type TSmsChannelFields, tlsStateOf, ZSmsChannelFields } from "@/lib/sms/schemas";
+import { type TSmsChannelFields, tlsStateOf, ZCreateSmsChannelRequest, ZSmsChannelFields } from "@/lib/sms/schemas";
 import { OFF_NO_EFFECT, SAME_MODE_REMINDER, tlsWarnings } from "@/lib/sms/tls-rules";
 import { SecretOptionControl } from "./secret-option-control";
 
@@ -50,7 +50,8 @@ export function SmsChannelForm({ channel, canSave }: { channel?: StoredChannel; 
   const [version, setVersion] = useState(channel?.version);
   const [refreshing, startRefresh] = useTransition();
   const form = useForm({
-    resolver: zodResolver(ZSmsChannelFields),
+    // A new channel has no stored secret: keeping one means none, and the rules say so before saving.
+    resolver: zodResolver(channel ? ZSmsChannelFields : ZCreateSmsChannelRequest),
     defaultValues: {
       name: channel?.name ?? "",
       options: channel?.options ?? {},
