@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { ZDeleteRequest } from "@/lib/schemas";
+import { exportSmsChannels, ZExportSmsChannelsRequest } from "@/lib/sms/export";
 import { uploadSmsKeystore } from "@/lib/sms/keystore";
 import {
   ZCreateSmsChannelRequest,
@@ -41,3 +42,5 @@ export const uploadSmsKeystoreAction = defineAction(ZUploadKeystoreRequest, asyn
   revalidatePath("/sms-channels", "layout");
   return { id: uploaded.id, fileName: uploaded.fileName };
 });
+
+export const exportSmsChannelsAction = defineAction(ZExportSmsChannelsRequest, exportSmsChannels);

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { mayCreateSmsChannel } from "@/lib/sms/permissions";
 import { listSmsChannels, ZSmsChannelListFilter } from "@/lib/sms/service";
+import { ExportButtons } from "./_components/export-buttons";
 
 export const metadata: Metadata = { title: "SMS channels" };
 
@@ -31,7 +32,12 @@ export default guardedPage(async function SmsChannelsPage({
       <PageHeader
         title="SMS channels"
         description="The SMS (SMPP) driver's channels: each is read from the section channel-<name>, and the driver takes most options only after a restart."
-        actions={<AddNewLink href="/sms-channels/new" allowed={canAdd} />}
+        actions={
+          <>
+            {page.total > 0 ? <ExportButtons /> : null}
+            <AddNewLink href="/sms-channels/new" allowed={canAdd} />
+          </>
+        }
       />
       <SearchForm q={params.q} label="Search channels by name">
         <div>

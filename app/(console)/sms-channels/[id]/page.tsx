@@ -11,6 +11,7 @@ import { checkSmsKeystore } from "@/lib/sms/keystore";
 import { smsChannelCapabilities } from "@/lib/sms/permissions";
 import { describePendingChange } from "@/lib/sms/restart";
 import { getSmsChannel } from "@/lib/sms/service";
+import { ExportButtons } from "../_components/export-buttons";
 import { KeystoreReport } from "../_components/keystore-report";
 import { KeystoreUpload } from "../_components/keystore-upload";
 import { MarkRestartedButton } from "../_components/restart-panel";
@@ -38,6 +39,7 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
         actions={
           <>
             <HistoryLink objectType="sms_channel" objectId={channel.id} />
+            <ExportButtons ids={[channel.id]} />
             {may.delete ? (
               <DeleteButton
                 label="Delete channel"
