@@ -128,7 +128,7 @@ describe("setUserRights", () => {
     const admin = await bootstrapAdministrator();
     const user = await makeUser();
     const before = await tableCounts();
-    for (const objectType of ["community", "sms_channel"] as const) {
+    for (const objectType of ["community"] as const) {
       const error = await appError(
         setUserRights(admin, {
           id: user.id,
