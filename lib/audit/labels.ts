@@ -21,6 +21,8 @@ const ACTION_LABELS: Record<string, string> = {
   reseal: "Secrets sealed again",
   revoke: "Revoke",
   restore: "Restore",
+  mark_restarted: "Driver marked restarted",
+  upload_keystore: "PKCS#12 file uploaded",
 };
 
 export function actionLabel(action: string): string {
