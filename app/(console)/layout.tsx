@@ -5,6 +5,7 @@ import { visibleNavItems } from "@/components/shell/nav-items";
 import { SidebarLink } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { pageActor } from "@/lib/auth/page-actor";
+import { RestartPendingNotice } from "./sms-channels/_components/restart-pending-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2.5">
+          <RestartPendingNotice actor={actor} />
           <span className="text-sm text-slate-700">
             Signed in as <strong className="font-medium">{actor.logonName}</strong>
           </span>

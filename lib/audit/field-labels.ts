@@ -4,6 +4,7 @@ import { COMMUNITY_AUDIT_LABELS } from "../communities/field-labels";
 import { MESSAGING_SERVICE_AUDIT_LABELS } from "../messaging/field-labels";
 import { ROLE_AUDIT_LABELS } from "../roles/field-labels";
 import { SETTING_KEYS, SETTINGS } from "../settings/catalog";
+import { SMS_CHANNEL_AUDIT_LABELS } from "../sms/field-labels";
 import { USER_AUDIT_LABELS } from "../users/field-labels";
 
 export interface AuditLabels {
@@ -23,6 +24,7 @@ const BY_OBJECT_TYPE: Record<string, AuditLabels> = {
   messaging_service: MESSAGING_SERVICE_AUDIT_LABELS,
   settings: SETTINGS_AUDIT_LABELS,
   community: COMMUNITY_AUDIT_LABELS,
+  sms_channel: SMS_CHANNEL_AUDIT_LABELS,
 };
 
 /** "useLocalHttpAuthentication" → "Use local http authentication", for fields no table names yet. */

@@ -24,6 +24,8 @@ const ACTION_LABELS: Record<string, string> = {
   restore: "Restore",
   export: "Export",
   import: "Import",
+  mark_restarted: "Driver marked restarted",
+  upload_keystore: "PKCS#12 file uploaded",
 };
 
 export function actionLabel(action: string): string {

@@ -16,6 +16,7 @@ function openClient(adapter: DatabaseAdapter) {
       user: { passwordHash: true, totpSecretSealed: true, totpPendingSealed: true },
       messagingCredential: { secretSealed: true },
       recoveryCode: { codeHash: true },
+      smsChannel: { secretsSealed: true, keystoreSealed: true },
     },
   });
 }

@@ -26,6 +26,7 @@ import type { ObjectType } from "../rights/catalog";
 import { ZCreateRoleRequest, ZRight, ZUpdateRoleRequest } from "../roles/schemas";
 import { createRole, updateRole } from "../roles/service";
 import { updateSetting, ZUpdateSettingRequest } from "../settings/service";
+import { smsChannelRevisions } from "../sms/revisions";
 import { ZCreateUserRequest, ZUpdateUserRequest } from "../users/schemas";
 import { createUser, updateUser } from "../users/service";
 import { parseForRestore, rightFromKey } from "./parse";
@@ -241,7 +242,7 @@ const community: RevisionArea = {
 };
 
 const AREAS: Record<string, RevisionArea> = Object.fromEntries(
-  [role, messagingService, user, settings, community].map((area) => [area.objectType, area]),
+  [role, messagingService, user, settings, community, smsChannelRevisions].map((area) => [area.objectType, area]),
 );
 
 export function revisionArea(objectType: string): RevisionArea | undefined {

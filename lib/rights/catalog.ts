@@ -74,7 +74,7 @@ export const AREA_EXISTS = {
   user: true,
   role: true,
   community: true,
-  sms_channel: false,
+  sms_channel: true,
   audit: true,
   settings: true,
   api_token: true,
@@ -89,6 +89,7 @@ export const SCOPABLE_TYPES = [
   "user",
   "role",
   "community",
+  "sms_channel",
 ] as const satisfies readonly ObjectType[];
 
 export function isApplicable(objectType: ObjectType, access: Access): boolean {

@@ -22,6 +22,8 @@ const LOOKUPS = {
     db().role.findMany({ where, select: { id: true, name: true }, orderBy: { nameKey: "asc" }, take }),
   community: (where: { id?: { in: string[] } }, take?: number) =>
     db().community.findMany({ where, select: { id: true, name: true }, orderBy: { nameKey: "asc" }, take }),
+  sms_channel: (where: { id?: { in: string[] } }, take?: number) =>
+    db().smsChannel.findMany({ where, select: { id: true, name: true }, orderBy: { nameKey: "asc" }, take }),
 } satisfies Record<ScopableType, (where: { id?: { in: string[] } }, take?: number) => Promise<Named[]>>;
 
 export function isScopable(type: ObjectType): type is ScopableType {

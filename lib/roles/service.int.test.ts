@@ -46,33 +46,6 @@ describe("createRole", () => {
   });
 });
 
-describe("rights on areas the console does not have yet", () => {
-  it("cannot be granted to a role (a field error, nothing written), but one held already is kept", async () => {
-    const admin = await bootstrapAdministrator();
-    const before = await tableCounts();
-    for (const objectType of ["sms_channel"] as const) {
-      const error = await appError(
-        createRole(admin, createRoleRequest({ rights: [{ objectType, access: "view", objectId: null }] })),
-      );
-      expect(error.code, objectType).toBe("invalid");
-      expect(Object.keys(error.fieldErrors)).toEqual(["rights"]);
-    }
-    expect(await tableCounts()).toEqual(before);
-
-    const role = await makeRole({ rights: [{ objectType: "sms_channel", access: "view" }] });
-    const updated = await updateRole(
-      admin,
-      await updateRoleRequest(role.id, {
-        rights: [
-          { objectType: "sms_channel", access: "view", objectId: null },
-          { objectType: "audit", access: "view", objectId: null },
-        ],
-      }),
-    );
-    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "sms_channel"]);
-  });
-});
-
 describe("updateRole", () => {
   it("ends the sessions of the role's members when its rights change, and only theirs", async () => {
     const admin = await bootstrapAdministrator();

@@ -147,6 +147,7 @@ export const COUNTED_TABLES = {
   Revision: "revisions",
   Community: "communities",
   CommunityJwtKey: "communityJwtKeys",
+  SmsChannel: "smsChannels",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;
@@ -175,4 +176,10 @@ export async function makeCommunity(
   return db().community.create({
     data: { name, nameKey: name.toLowerCase(), signedIdentities: options.signedIdentities ?? "reject" },
   });
+}
+
+/** An SMS channel stored directly (no rights, no audit), with these plain options. */
+export async function makeSmsChannel(options: { name?: string; options?: Record<string, string> } = {}) {
+  const name = options.name ?? uniqueName("sms").replace(/[^A-Za-z0-9_-]/g, "_");
+  return db().smsChannel.create({ data: { name, nameKey: name.toLowerCase(), options: options.options ?? {} } });
 }

@@ -124,33 +124,6 @@ describe("setUserRights", () => {
     );
   });
 
-  it("refuses rights on an area the console does not have yet, on the rights field, writing nothing", async () => {
-    const admin = await bootstrapAdministrator();
-    const user = await makeUser();
-    const before = await tableCounts();
-    for (const objectType of ["sms_channel"] as const) {
-      const error = await appError(
-        setUserRights(admin, {
-          id: user.id,
-          version: user.version,
-          rights: [{ objectType, access: "view", objectId: null }],
-        }),
-      );
-      expect(error.code, objectType).toBe("invalid");
-      expect(Object.keys(error.fieldErrors)).toEqual(["rights"]);
-    }
-    expect(await tableCounts()).toEqual(before);
-  });
-
-  it("keeps a right on such an area that the user holds already", async () => {
-    const admin = await bootstrapAdministrator();
-    const user = await makeUser();
-    const smsChannel: TRight = { objectType: "sms_channel", access: "view", objectId: null };
-    await db().userRight.create({ data: { userId: user.id, ...smsChannel } });
-    const updated = await setUserRights(admin, { id: user.id, version: user.version, rights: [smsChannel, viewAudit] });
-    expect(updated.rights.map((r) => r.objectType).sort()).toEqual(["audit", "sms_channel"]);
-  });
-
   it("refuses a stale version and changes nothing", async () => {
     const admin = await bootstrapAdministrator();
     const user = await makeUser();

@@ -23,6 +23,7 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   messaging_service: (id) => `/messaging-services/${id}`,
   settings: () => "/settings",
   community: (id) => `/communities/${id}`,
+  sms_channel: (id) => `/sms-channels/${id}`,
 };
 
 const actionTone = { create: "good", modify: "neutral", delete: "bad", restore: "info" } as const;

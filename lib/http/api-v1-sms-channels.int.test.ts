@@ -1,0 +1,138 @@
+// /api/v1/sms-channels through its real route handlers: the console's rules, option field errors that
+// name the option, secrets write-only, ETag/If-Match, rights scoped to one channel, restart marking.
+import { describe, expect, it } from "vitest";
+import { POST as restartedRoute } from "@/app/api/v1/sms-channels/[id]/restarted/route";
+import {
+  DELETE as deleteChannelRoute,
+  GET as getChannelRoute,
+  PUT as putChannelRoute,
+} from "@/app/api/v1/sms-channels/[id]/route";
+import { GET as listChannelsRoute, POST as postChannelRoute } from "@/app/api/v1/sms-channels/route";
+import { callApi as call, tokenFor } from "../testing/api-requests";
+import { actorWithRights, makeActor, makeSmsChannel, tableCounts, uniqueName } from "../testing/factories";
+
+const channelName = () => uniqueName("api-chan").replace(/[^A-Za-z0-9_-]/g, "_");
+const KEY_PASSWORD = "KEY-PASSWORD-MARKER-7731";
+const FILE_PASSWORD = "FILE-PASSWORD-MARKER-9912";
+
+describe("SMS channels in /api/v1", () => {
+  it("creates, reads, replaces, marks restarted and deletes a channel; no reply carries a secret", async () => {
+    const token = await tokenFor(await makeActor({ roles: ["administrator"] }));
+    const name = channelName();
+    const created = await call("POST", "/sms-channels", postChannelRoute, {
+      token,
+      body: {
+        name,
+        options: { "x-smpp-tls-mode": "mutual", "x-smpp-tls-path-to-certificate": "/opt/sms/driver.p12" },
+        secrets: {
+          "x-smpp-tls-certificate-file-password": { action: "replace", value: FILE_PASSWORD },
+          "x-smpp-tls-certificate-password": { action: "replace", value: KEY_PASSWORD },
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    expect(created.json.section).toBe(`channel-${name}`);
+    expect(created.response.headers.get("location")).toBe(`/api/v1/sms-channels/${id}`);
+    const read = await call("GET", `/sms-channels/${id}`, getChannelRoute, { token, params: { id } });
+    expect(read.response.headers.get("etag")).toBe('W/"1"');
+    expect(read.json.secrets).toEqual({
+      password: "not set",
+      "x-smpp-tls-certificate-file-password": "set",
+      "x-smpp-tls-certificate-password": "set",
+    });
+    expect(read.json.restart.pending).toBe(true);
+
+    const missing = await call("PUT", `/sms-channels/${id}`, putChannelRoute, {
+      token,
+      params: { id },
+      body: { name },
+    });
+    expect(missing.status).toBe(428);
+    const put = await call("PUT", `/sms-channels/${id}`, putChannelRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"1"',
+      body: {
+        name,
+        options: {
+          "x-smpp-tls-mode": "mutual",
+          "x-smpp-tls-path-to-certificate": "/opt/sms/driver.p12",
+          "x-smpp-tls-version": "1.1",
+        },
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(put.response.headers.get("etag")).toBe('W/"2"');
+    const again = await call("GET", `/sms-channels/${id}`, getChannelRoute, { token, params: { id } });
+    expect(again.json.warnings).toEqual([
+      "TLS 1.1 is deprecated: the driver accepts it, but use 1.2 unless the SMSC cannot.",
+    ]);
+    expect(again.json.secrets["x-smpp-tls-certificate-password"]).toBe("set");
+
+    const stale = await call("POST", `/sms-channels/${id}/restarted`, restartedRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"1"',
+    });
+    expect(stale.status).toBe(412);
+    const marked = await call("POST", `/sms-channels/${id}/restarted`, restartedRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"2"',
+    });
+    expect(marked.status).toBe(200);
+    expect(marked.json.restartPending).toBe(false);
+    const pending = await call("GET", "/sms-channels", listChannelsRoute, {
+      token,
+      query: `?restart=pending&q=${name}`,
+    });
+    expect(pending.json.rows).toEqual([]);
+
+    const text = JSON.stringify([created.json, read.json, put.json, again.json, marked.json]);
+    expect(text).not.toContain(KEY_PASSWORD);
+    expect(text).not.toContain(FILE_PASSWORD);
+
+    const deleted = await call("DELETE", `/sms-channels/${id}`, deleteChannelRoute, {
+      token,
+      params: { id },
+      ifMatch: 'W/"2"',
+    });
+    expect(deleted.status).toBe(204);
+  });
+
+  it("answers field errors that name the option, and writes nothing", async () => {
+    const token = await tokenFor(await makeActor({ roles: ["administrator"] }));
+    const before = await tableCounts();
+    const refused = await call("POST", "/sms-channels", postChannelRoute, {
+      token,
+      body: { name: "bad name", options: { "x-smpp-submit-window-size": "0", "x-smpp-tls-mode": "mutual" } },
+    });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.json.errors).sort()).toEqual([
+      "name",
+      "options.x-smpp-submit-window-size",
+      "options.x-smpp-tls-path-to-certificate",
+      "secrets.x-smpp-tls-certificate-file-password",
+      "secrets.x-smpp-tls-certificate-password",
+    ]);
+    const { apiTokens: _tokens, auditEvents: _audit, ...after } = await tableCounts();
+    const { apiTokens: _t, auditEvents: _a, ...expected } = before;
+    expect(after).toEqual(expected);
+  });
+
+  it("shows a token scoped to one channel only that channel", async () => {
+    const mine = await makeSmsChannel({ name: channelName() });
+    const other = await makeSmsChannel({ name: channelName() });
+    const token = await tokenFor(
+      await actorWithRights([{ objectType: "sms_channel", access: "view", objectId: mine.id }]),
+    );
+    const listed = await call("GET", "/sms-channels", listChannelsRoute, { token });
+    expect(listed.json.rows.map((r: { id: string }) => r.id)).toEqual([mine.id]);
+    const refused = await call("GET", `/sms-channels/${other.id}`, getChannelRoute, {
+      token,
+      params: { id: other.id },
+    });
+    expect(refused.status).toBe(403);
+  });
+});
