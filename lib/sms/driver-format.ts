@@ -4,10 +4,8 @@
 // one record per channel in the transfer document's SMS-channel form; the records' own checks (unknown
 // options, values out of range) happen in the import, per record. Only the file's syntax fails it whole.
 import { type FieldErrors, invalid } from "../errors";
+import type { DriverFormat } from "./driver-import-schemas";
 import { SECRET_OPTIONS } from "./options";
-
-export const DRIVER_FORMATS = ["cfg", "csv"] as const;
-export type DriverFormat = (typeof DRIVER_FORMATS)[number];
 
 export interface DriverChannel {
   name: string;

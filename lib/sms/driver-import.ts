@@ -5,21 +5,20 @@ import type { Actor } from "../auth/actor";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "../transfer/document";
 import { runImport } from "../transfer/import";
 import { ZImportPolicy } from "../transfer/schemas";
-import { DRIVER_FORMATS, parseDriverFormat } from "./driver-format";
+import { parseDriverFormat } from "./driver-format";
+import { type TDriverImportRequest, ZDriverImportRequest } from "./driver-import-schemas";
 
-/** A driver file may be this large: a few hundred channels' sections. */
-export const MAX_DRIVER_FILE_BYTES = 256 * 1024;
+export { MAX_DRIVER_FILE_BYTES } from "./driver-import-schemas";
 
-export const ZDriverImportRequest = z.object({
-  format: z.enum(DRIVER_FORMATS, "Choose cfg or csv."),
-  content: z
-    .string()
-    .min(1, "Choose the driver's file or paste its content.")
-    .max(MAX_DRIVER_FILE_BYTES, `The file may be at most ${MAX_DRIVER_FILE_BYTES / 1024} KB.`),
-  dryRun: z.boolean(),
-  policy: ZImportPolicy,
+/** The API's form of it: format, dryRun and policy in the query (as for /api/v1/import), the file as body. */
+export const ZDriverImportQuery = ZDriverImportRequest.extend({
+  format: ZDriverImportRequest.shape.format.default("cfg"),
+  dryRun: z
+    .enum(["true", "false"], "dryRun is true or false.")
+    .default("false")
+    .transform((value) => value === "true"),
+  policy: ZImportPolicy.default("fail"),
 });
-export type TDriverImportRequest = z.output<typeof ZDriverImportRequest>;
 
 export async function importDriverConfiguration(actor: Actor, input: TDriverImportRequest) {
   const channels = parseDriverFormat(input.format, input.content);
