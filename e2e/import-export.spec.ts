@@ -80,21 +80,30 @@ test("export an SMS channel in the driver's CFG and CSV, import them back unchan
   await page.getByRole("link", { name: "Import driver configuration" }).click();
   const card = page.getByRole("region", { name: "Import driver configuration" });
   await expect(card).toBeVisible();
+  const importButton = card.getByRole("button", { name: "Import channels" });
+  const plan = card.getByRole("region", { name: "Dry run: what the import would do" });
+  // A changed file is not the one checked: Import waits for its dry run, and is offered once it is in.
   const check = async (format: "cfg" | "csv", content: string) => {
     await card.getByLabel("Format").selectOption(format);
     await card.getByRole("textbox", { name: "Configuration" }).fill(content);
+    await expect(importButton).toBeDisabled();
     await card.getByRole("button", { name: "Check (dry run)" }).click();
-    return card
-      .getByRole("region", { name: "Dry run: what the import would do" })
-      .getByRole("row", { name: new RegExp(name) });
+    await expect(importButton).toBeEnabled();
   };
-  await expect(await check("cfg", files.CFG ?? "")).toContainText("Unchanged");
-  await expect(await check("csv", files.CSV ?? "")).toContainText("Unchanged");
-  await expect(card.getByRole("button", { name: "Import channels" })).toBeEnabled();
+  for (const [format, content] of [
+    ["cfg", files.CFG],
+    ["csv", files.CSV],
+  ] as const) {
+    await check(format, content ?? "");
+    await expect(card.getByText('Dry run with policy "skip": 0 to create, 0 to update, 1 unchanged.')).toBeVisible();
+    await card.getByRole("checkbox", { name: "Show the 1 unchanged record" }).check();
+    await expect(plan.getByRole("row", { name: new RegExp(name) })).toContainText("Unchanged");
+  }
 
   await card.getByRole("radio", { name: /Overwrite/ }).check();
   const changed = (files.CFG ?? "").replace("reconnection-timeout = 60", "reconnection-timeout = 90");
-  const row = await check("cfg", changed);
+  await check("cfg", changed);
+  const row = plan.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText("Update");
   await expect(row).toContainText(/60 → 90/);
   await expectNoSeriousA11yViolations(page);

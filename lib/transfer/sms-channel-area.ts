@@ -26,11 +26,14 @@ function setOptions(options: Record<string, string>): Record<string, string> {
   return Object.fromEntries([...known, ...unknown]);
 }
 
+/** Longer than any option allows: the registry's own limit then answers, naming the option. */
+const MAX_VALUE_LENGTH = 64 * 1024;
+
 export const ZPortableSmsChannel = z
   .strictObject({
     name: ZSmsChannelName,
     /** Plain option → value, as the driver reads it; an option left out is not set (its default applies). */
-    options: z.record(z.string().max(100), z.string().trim().max(2000)).default({}).transform(setOptions),
+    options: z.record(z.string().max(100), z.string().trim().max(MAX_VALUE_LENGTH)).default({}).transform(setOptions),
     /** The secret options the channel has set; exported without their values. */
     secretsSet: z.array(z.string().max(100)).max(SECRET_OPTIONS.length).default([]),
     /** Secret values to set: only in a document written by hand or read from the driver's file. */
