@@ -6,7 +6,8 @@ import type { Actor } from "../auth/actor";
 import { failureFrom, runOperation } from "../operations/run";
 import { etagOf, parseIfMatch } from "./etag";
 import { problemResponse } from "./problem";
-import { readJsonBody } from "./read-json";
+import { MAX_JSON_BODY_BYTES, readJsonBody } from "./read-json";
+import { readTextBody } from "./read-text";
 
 export type Authentication =
   | { ok: true; actor: Actor }
@@ -17,7 +18,7 @@ export type Authenticator = (request: Request) => Promise<Authentication>;
 export interface RouteInput<P> {
   params: P;
   url: URL;
-  /** The parsed JSON body (undefined unless the route reads one). */
+  /** The parsed JSON body, or the text of a text body (undefined unless the route reads one). */
   body: unknown;
   /** The version If-Match names (undefined unless the route requires one). */
   version: number | undefined;
@@ -38,8 +39,8 @@ export interface ApiRouteSpec<P, S extends z.ZodType, T> {
   input: (request: RouteInput<P>) => unknown;
   run: (actor: Actor, input: z.output<S>) => Promise<T>;
   reply: (data: T) => Reply;
-  /** Read a JSON body (POST, PUT). */
-  body?: boolean;
+  /** Read a JSON body (POST, PUT), or "text": a text/* body as a string (a driver's file). */
+  body?: boolean | "text";
   /** The body's cap when a route takes more than a form's (an import document). */
   maxBodyBytes?: number;
   /** Updates and deletes name the version they change: missing If-Match is 428. */
@@ -80,7 +81,11 @@ export function apiRouteWrapper(authenticate: Authenticator) {
         version = ifMatch.version;
       }
       let body: unknown;
-      if (spec.body) {
+      if (spec.body === "text") {
+        const text = await readTextBody(request, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES);
+        if (!text.ok) return problemResponse(text.code, text.detail);
+        body = text.value;
+      } else if (spec.body) {
         const json = await readJsonBody(request, spec.maxBodyBytes);
         if (!json.ok) return problemResponse(json.code, json.detail);
         body = json.value;

@@ -6,6 +6,10 @@ import type { Changes } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import type { ObjectType } from "../rights/catalog";
 
+/** What a report says of a record that needs a secret an export left out. */
+export const NEEDS_SECRET =
+  'Needs a secret: an export leaves secrets out. Add it to this entry as "secret", or add the entry in the console after the import.';
+
 export type Portable = Record<string, unknown>;
 
 /** A stored record found by its natural key: what an update needs, and the record in portable form. */

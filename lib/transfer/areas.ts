@@ -1,6 +1,6 @@
 // The areas export and import know, in the order an import applies them: settings, then messaging
-// services, then roles (their rights may name services), then users (they name roles). A new area
-// (communities, SMS channels) adds one entry here.
+// services, then roles (their rights may name services), then users (they name roles), then
+// communities and SMS channels (they name nothing). A new area adds one entry here.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type Changes, diff } from "../audit/diff";
@@ -25,12 +25,11 @@ import { setUserRights } from "../users/direct-rights";
 import { ZSetUserRightsRequest } from "../users/direct-rights-schemas";
 import { ZCreateUserRequest, ZUpdateUserRequest, ZUserFields } from "../users/schemas";
 import { createUser, updateUser } from "../users/service";
-import { defineArea, type TransferArea } from "./area";
+import { defineArea, NEEDS_SECRET, type TransferArea } from "./area";
+import { communities } from "./community-area";
 import { parseRequest } from "./parse";
 import { portableRights, resolveRights, rightKeys, sortedRights, ZPortableRight } from "./rights";
-
-const NEEDS_SECRET =
-  'Needs a secret: an export leaves secrets out. Add it to this entry as "secret", or add the entry in the console after the import.';
+import { smsChannels } from "./sms-channel-area";
 
 // ---- Settings ---------------------------------------------------------------------------------------
 
@@ -392,7 +391,14 @@ function withRightKeys<R extends { rights: Parameters<typeof rightKeys>[0] }>(re
   return { ...record, rights: rightKeys(record.rights) };
 }
 
-export const TRANSFER_AREAS: readonly TransferArea[] = [settings, messagingServices, roles, users];
+export const TRANSFER_AREAS: readonly TransferArea[] = [
+  settings,
+  messagingServices,
+  roles,
+  users,
+  communities,
+  smsChannels,
+];
 
 export const TRANSFER_AREA_KEYS = TRANSFER_AREAS.map((area) => area.key);
 

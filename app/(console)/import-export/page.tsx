@@ -3,6 +3,7 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { viewableAreas } from "@/lib/transfer/export";
+import { DriverImportForm } from "./_components/driver-import-form";
 import { ExportForm } from "./_components/export-form";
 import { ImportForm } from "./_components/import-form";
 
@@ -20,6 +21,7 @@ export default guardedPage(async function ImportExportPage() {
       <div className="space-y-6">
         <ExportForm areas={areas} />
         <ImportForm />
+        {areas.some((area) => area.key === "smsChannels") ? <DriverImportForm /> : null}
       </div>
     </>
   );

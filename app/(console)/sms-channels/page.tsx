@@ -34,6 +34,12 @@ export default guardedPage(async function SmsChannelsPage({
         description="The SMS (SMPP) driver's channels: each is read from the section channel-<name>, and the driver takes most options only after a restart."
         actions={
           <>
+            <Link
+              href="/import-export#driver-import"
+              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Import driver configuration
+            </Link>
             {page.total > 0 ? <ExportButtons /> : null}
             <AddNewLink href="/sms-channels/new" allowed={canAdd} />
           </>

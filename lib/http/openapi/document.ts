@@ -65,10 +65,10 @@ function parametersOf(schema: z.ZodObject | undefined, location: "path" | "query
 export function problemStatusesOf(operation: ApiOperation): number[] {
   if (operation.public) return [];
   const derived: ProblemStatus[] = [];
-  if (operation.params || operation.query || operation.body) derived.push(400);
+  if (operation.params || operation.query || operation.body || operation.textBody) derived.push(400);
   derived.push(403);
   if (operation.params) derived.push(404);
-  if (operation.body) derived.push(413, 415);
+  if (operation.body || operation.textBody) derived.push(413, 415);
   if (operation.ifMatch) derived.push(412, 428);
   return [...(operation.problems ?? derived), 401, 429].sort((a, b) => a - b);
 }
@@ -127,6 +127,17 @@ function operationObject(operation: ApiOperation) {
                 schema: withoutProperties(jsonSchemaOf(operation.body.schema, "input"), operation.body.omit ?? []),
               },
             },
+          },
+        }
+      : {}),
+    ...(operation.textBody
+      ? {
+          requestBody: {
+            required: true,
+            description: operation.textBody.description,
+            content: Object.fromEntries(
+              operation.textBody.mediaTypes.map((type) => [type, { schema: { type: "string" } }]),
+            ),
           },
         }
       : {}),

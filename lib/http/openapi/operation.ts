@@ -24,6 +24,8 @@ export interface ApiOperation {
    * or from If-Match (listed in `omit`), which a body cannot override.
    */
   body?: { schema: z.ZodType; omit?: readonly string[] };
+  /** A text body instead of JSON (a driver's configuration file), in one of these media types. */
+  textBody?: { mediaTypes: readonly string[]; description: string };
   /** Updates and deletes name the version they change: If-Match is required (428 without, 412 if stale). */
   ifMatch?: boolean;
   response: {

@@ -30,6 +30,8 @@ import { ZCreateRoleRequest, ZUpdateRoleRequest } from "../../roles/schemas";
 import { ZId } from "../../schemas";
 import { ZSettingListResponse, ZSettingResponse } from "../../settings/api-views";
 import { ZUpdateSettingRequest } from "../../settings/service";
+import { MAX_DRIVER_FILE_BYTES, ZDriverImportQuery } from "../../sms/driver-import";
+import { ZImportReport } from "../../transfer/import";
 import { ZUserDetailResponse, ZUserListResponse, ZUserResponse } from "../../users/api-views";
 import { ZCreateUserRequest, ZUpdateUserRequest, ZUserListFilter } from "../../users/schemas";
 import type { ApiOperation } from "./operation";
@@ -267,5 +269,23 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     body: { schema: ZRestoreRecordRevisionRequest, omit: ["objectType", "objectId", "expectedVersion"] },
     ifMatch: true,
     response: { status: 200, description: "The record's new version.", schema: ZRestoreResponse, etag: true },
+  },
+  {
+    method: "post",
+    path: "/sms-channels/import",
+    tag: "SMS channels",
+    summary: "Import the SMS driver's configuration (CFG or CSV)",
+    description:
+      "The body is the driver's file as text: format=cfg reads [channel-<name>] sections of option = value lines, format=csv rows Section,Option,Value (as GET /sms-channels/export writes them); other sections are ignored. Each channel is checked like a save (unknown options and values outside the option's range are errors naming the option; a secret option in the file sets it, a secret left out keeps the stored one). dryRun=true reports what would happen and writes nothing; policy decides what happens to channels that exist with other values. Without a dry run every channel is applied, or none (400, each failing channel named).",
+    query: ZDriverImportQuery.pick({ format: true, dryRun: true, policy: true }),
+    textBody: {
+      mediaTypes: ["text/plain", "text/csv"],
+      description: `The driver's file, at most ${MAX_DRIVER_FILE_BYTES / 1024} KB.`,
+    },
+    response: {
+      status: 200,
+      description: "What the import did (or, in a dry run, would do) per channel.",
+      schema: ZImportReport,
+    },
   },
 ];

@@ -16,14 +16,14 @@ import { MAX_IMPORT_BYTES, type TImportFormRequest, ZImportFormRequest } from "@
 import { importAction } from "../actions";
 import { ImportReport, summaryOf } from "./import-report";
 
-const POLICIES = [
+export const POLICIES = [
   { value: "skip", label: "Skip", help: "Records that exist with other values stay as they are." },
   { value: "overwrite", label: "Overwrite", help: "Records that exist take the document's values." },
   { value: "fail", label: "Fail", help: "Any record that exists with other values stops the whole import." },
 ] as const;
 
 /** Whether the report's import would be written: no errors, and no conflicts when they are fatal. */
-function wouldApply(report: TImportReport): boolean {
+export function wouldApply(report: TImportReport): boolean {
   return report.counts.error === 0 && !(report.policy === "fail" && report.counts.conflict > 0);
 }
 
@@ -126,7 +126,9 @@ export function ImportForm() {
         </fieldset>
         <p className="text-sm text-slate-600">
           Secrets are not in an export. An existing messaging service keeps its credential secrets; a new one needs them
-          in the document (<code className="text-xs">"secret"</code> on each credential entry). Imported users get no
+          in the document (<code className="text-xs">"secret"</code> on each credential entry). So do new HMAC JWT keys
+          of communities (<code className="text-xs">"secret"</code> on the key) and the secret options an SMS channel
+          has set (<code className="text-xs">"secrets"</code>); existing ones keep theirs. Imported users get no
           password: set one on their page.
         </p>
         <FormError message={errors.root?.server?.message} />
@@ -158,7 +160,7 @@ export function ImportForm() {
   );
 }
 
-function ReportSummary({ report }: { report: TImportReport }) {
+export function ReportSummary({ report }: { report: TImportReport }) {
   const tone = report.applied
     ? "border-emerald-200 bg-emerald-50 text-emerald-900"
     : report.dryRun && wouldApply(report)
