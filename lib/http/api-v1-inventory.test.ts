@@ -34,6 +34,7 @@ const INVENTORY: Record<string, Door> = {
   revokeApiTokenAction: { method: "DELETE", route: "api-tokens/[id]/route.ts" },
   exportAction: { method: "GET", route: "export/route.ts" },
   importAction: { method: "POST", route: "import/route.ts" },
+  driverImportAction: { method: "POST", route: "sms-channels/import/route.ts" },
   createCommunityAction: { method: "POST", route: "communities/route.ts" },
   updateCommunityAction: { method: "PUT", route: "communities/[id]/route.ts" },
   deleteCommunityAction: { method: "DELETE", route: "communities/[id]/route.ts" },
