@@ -126,7 +126,7 @@ test("who may only view a community is offered nothing the service would refuse"
   const mappingSection = page.getByRole("region", { name: "Extra value mappings" });
   await mappingSection.getByRole("button", { name: "Add mapping" }).click();
   await mappingSection.getByLabel("Extra value key").fill("crm_id");
-  await mappingSection.getByLabel("Destination").selectOption("identity:email");
+  await mappingSection.getByLabel("Destination").selectOption("identity:firstname");
   await mappingSection.getByRole("button", { name: "Save fields and mappings" }).click();
   await expect(page.getByText("Custom fields and mappings saved.")).toBeVisible();
   const communityUrl = page.url();
