@@ -3,7 +3,7 @@
 // old one is removed and stops), and the JWT tester and the audit trail showing it.
 import { expect, type Page, test } from "@playwright/test";
 import { expIn, hs256, rsaKeyPair } from "../lib/testing/jwt";
-import { unique } from "./helpers";
+import { expectNoSeriousA11yViolations, signInWithRights, unique } from "./helpers";
 
 const OLD_SECRET = "0a1b2c3d4e5f60718293a4b5";
 const NEW_SECRET = "f0e1d2c3b4a5968778695a4b";
@@ -114,4 +114,53 @@ test("a community requires signed identities, rotates its key and tests a token"
   await page.goto("/audit");
   await expect(page.getByText(name).first()).toBeVisible();
   await page.screenshot({ path: "/tmp/engineerE-audit.png", fullPage: true });
+});
+
+test("who may only view a community is offered nothing the service would refuse", async ({ page, browser }) => {
+  const name = unique("View only chat");
+  await page.goto("/communities/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("button", { name: "Create community" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await addKey(page, "web_view", { secret: OLD_SECRET });
+  const mappingSection = page.getByRole("region", { name: "Extra value mappings" });
+  await mappingSection.getByRole("button", { name: "Add mapping" }).click();
+  await mappingSection.getByLabel("Extra value key").fill("crm_id");
+  await mappingSection.getByLabel("Destination").selectOption("identity:firstname");
+  await mappingSection.getByRole("button", { name: "Save fields and mappings" }).click();
+  await expect(page.getByText("Custom fields and mappings saved.")).toBeVisible();
+  const communityUrl = page.url();
+
+  const viewer = await signInWithRights(page, browser, "community-viewer", ["View Communities"]);
+  const v = viewer.page;
+  await v.goto("/communities");
+  await expect(v.getByRole("link", { name })).toBeVisible();
+  await expect(v.getByRole("link", { name: "Add New" })).toHaveCount(0);
+
+  await v.goto(communityUrl);
+  await expect(v.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(v.getByText("You may view this community but not change it.")).toBeVisible();
+  await expect(v.getByLabel("Name", { exact: true })).toBeDisabled();
+  for (const control of [
+    "Save changes",
+    "Delete community",
+    "Add JWT key",
+    "Remove JWT key web_view",
+    "Add custom field",
+    "Add mapping",
+    "Remove mapping 1",
+    "Save fields and mappings",
+  ])
+    await expect(v.getByRole("button", { name: control }), control).toHaveCount(0);
+  // What the view right allows is offered, and works.
+  const tester = v.getByRole("region", { name: "JWT tester" });
+  await tester.getByLabel("JWT").fill(hs256({ uuid: "v", exp: expIn(7200) }, OLD_SECRET, { kid: "web_view" }));
+  await tester.getByRole("button", { name: "Test token" }).click();
+  await expect(tester.getByText("Verified with key web_view")).toBeVisible();
+  await v.screenshot({ path: "/tmp/engineerH-community-view-only.png", fullPage: true });
+  await expectNoSeriousA11yViolations(v);
+
+  await v.goto("/communities/new");
+  await expect(v.getByText("You do not have the create right on communities.")).toBeVisible();
+  await viewer.context.close();
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page } from "@playwright/test";
 
 /** The console's area pages that need a right to open: lists, Add New pages and the guided flows. */
 export const AREA_PAGES = [
@@ -13,6 +13,8 @@ export const AREA_PAGES = [
   "/roles/new",
   "/communities",
   "/communities/new",
+  "/sms-channels",
+  "/sms-channels/new",
   "/audit",
   "/settings",
   "/import-export",
@@ -114,4 +116,24 @@ export async function replayAction(request: APIRequestContext, action: CapturedA
     data: body,
   });
   return response.text();
+}
+
+/**
+ * A user whose one role holds only these rights (as the rights editor labels them, e.g. "View Communities"),
+ * signed in on a context of their own with the first-sign-in password change done.
+ */
+export async function signInWithRights(page: Page, browser: Browser, prefix: string, rights: string[]) {
+  const roleName = unique(`${prefix} role`);
+  await page.goto("/roles/new");
+  await page.getByLabel("Name", { exact: true }).fill(roleName);
+  for (const right of rights) await page.getByRole("checkbox", { name: right, exact: true }).check();
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: roleName })).toBeVisible();
+  const user = await createUserInUi(page, { prefix, roles: [roleName] });
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const signedIn = await context.newPage();
+  await signInViaForm(signedIn, user.logonName, user.password);
+  await changeOwnPassword(signedIn, user.password, `${user.password} changed`);
+  await expect(signedIn).not.toHaveURL(/\/change-password$/);
+  return { page: signedIn, context, user };
 }

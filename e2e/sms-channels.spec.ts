@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, unique } from "./helpers";
+import { expectNoSeriousA11yViolations, signInWithRights, unique } from "./helpers";
 
 let dir = "";
 
@@ -118,4 +118,53 @@ test("an administrator adds a channel, sets up mutual TLS, checks the key store 
   await expect(page.getByText(/^Up to date: the driver runs/)).toBeVisible();
   await page.goto("/sms-channels?restart=pending");
   await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+});
+
+test("who may only view an SMS channel is offered nothing the service would refuse", async ({ page, browser }) => {
+  const name = unique("viewonly").replace(/-/g, "_");
+  await page.goto("/sms-channels/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await group(page, "SMSC password").getByRole("button", { name: "Set" }).click();
+  await page.getByLabel("SMSC password", { exact: true }).fill("pw123");
+  await page.getByLabel("Submit maximum rate (messages per second)").fill("20");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const channelUrl = page.url();
+
+  const viewer = await signInWithRights(page, browser, "sms-viewer", ["View SMS channels"]);
+  const v = viewer.page;
+  await v.goto("/sms-channels");
+  await expect(v.getByRole("link", { name })).toBeVisible();
+  await expect(v.getByRole("link", { name: "Add New" })).toHaveCount(0);
+
+  await v.goto(channelUrl);
+  await expect(v.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(v.getByText("You may view this channel but not change it.")).toBeVisible();
+  await expect(
+    v.getByText("Restart pending: the driver has not been marked restarted since this channel was added."),
+  ).toBeVisible();
+  await expect(v.getByLabel("Submit maximum rate (messages per second)")).toHaveValue("20");
+  // The secret says only that it is set: no Set, Replace or Clear for someone who may not save.
+  await expect(group(v, "SMSC password")).toHaveCount(0);
+  for (const control of [
+    "Save changes",
+    "Delete channel",
+    "Mark driver restarted",
+    "Upload and check",
+    "Replace",
+    "Set",
+    "Clear",
+  ])
+    await expect(v.getByRole("button", { name: control, exact: true }), control).toHaveCount(0);
+  await expect(v.getByLabel("PKCS#12 file (.p12, .pfx)")).toHaveCount(0);
+  // Exporting leaves secrets out and needs only the view right: offered.
+  const download = v.waitForEvent("download");
+  await v.getByRole("button", { name: "Export CFG" }).click();
+  expect((await download).suggestedFilename()).toBe("sms-channels.cfg");
+  await v.screenshot({ path: "/tmp/engineerH-sms-channel-view-only.png", fullPage: true });
+  await expectNoSeriousA11yViolations(v);
+
+  await v.goto("/sms-channels/new");
+  await expect(v.getByText("You do not have the create right on SMS channels.")).toBeVisible();
+  await viewer.context.close();
 });

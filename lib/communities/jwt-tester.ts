@@ -5,10 +5,10 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { requireRight } from "../rights/require";
 import { ZId } from "../schemas";
 import { verifyingKeys } from "./identity";
 import { checkJwt, JWT_REFUSAL_TEXT } from "./jwt-check";
+import { requireCommunityCapability } from "./permissions";
 import { SIGNED_IDENTITY_MODES } from "./schemas";
 import { MODE_REFUSAL_TEXT, modeRefusal } from "./signed-identity-mode";
 
@@ -44,7 +44,7 @@ export type TJwtTestRequest = z.infer<typeof ZJwtTestRequest>;
 export type TJwtTestResponse = z.infer<typeof ZJwtTestResponse>;
 
 export async function testJwt(actor: Actor, input: TJwtTestRequest, now = Date.now()): Promise<TJwtTestResponse> {
-  await requireRight(actor, "community", "view", input.communityId);
+  await requireCommunityCapability(actor, "testJwt", { id: input.communityId });
   const community = await db().community.findUnique({
     where: { id: input.communityId },
     select: { id: true, signedIdentities: true },

@@ -5,11 +5,11 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
-import { requireRight } from "../rights/require";
 import { ZId } from "../schemas";
 import { matchesWhole, regexProblem } from "./custom-fields";
 import { applyMappings, storedSettings } from "./extra-values";
 import { ZIdentity } from "./identity-schema";
+import { requireCommunityCapability } from "./permissions";
 
 export const ZMappingPreviewRequest = z.object({ communityId: ZId, identity: ZIdentity });
 export const ZRegexTestRequest = z.object({
@@ -26,7 +26,7 @@ export const ZRegexTestResponse = z.object({
 });
 
 export async function previewMapping(actor: Actor, input: z.output<typeof ZMappingPreviewRequest>) {
-  await requireRight(actor, "community", "view", input.communityId);
+  await requireCommunityCapability(actor, "previewMapping", { id: input.communityId });
   const community = await db().community.findUnique({
     where: { id: input.communityId },
     select: { customFields: true, extraValueMappings: true },

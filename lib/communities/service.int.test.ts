@@ -4,8 +4,10 @@ import { db } from "../db";
 import { restoreRevision } from "../revisions/service";
 import { appError } from "../testing/app-error";
 import { actorWithRights, bootstrapAdministrator, makeCommunity, tableCounts, uniqueName } from "../testing/factories";
+import { testJwt } from "./jwt-tester";
 import { PRIVATE_KEY_REFUSED } from "./key-material";
 import { openJwtSecret } from "./key-secret";
+import { previewMapping } from "./mapping-preview";
 import {
   addJwtKey,
   createCommunity,
@@ -134,7 +136,7 @@ describe("communities", () => {
 });
 
 describe("community rights", () => {
-  it("limits view, modify and delete to the communities a right names, and audits refusals", async () => {
+  it("limits view, modify and delete to the communities a right names: 404 for one hidden, 403 for one seen; all audited", async () => {
     const mine = await makeCommunity();
     const other = await makeCommunity();
     const actor = await actorWithRights([
@@ -143,7 +145,7 @@ describe("community rights", () => {
     ]);
     const page = await listCommunities(actor, { dir: "asc", page: 1 });
     expect(page.rows.map((c) => c.id)).toEqual([mine.id]);
-    expect((await appError(getCommunity(actor, other.id))).code).toBe("forbidden");
+    expect((await appError(getCommunity(actor, other.id))).code).toBe("not_found");
     await updateCommunity(actor, { id: mine.id, version: 1, name: mine.name, signedIdentities: "accept" });
     expect(
       (
@@ -151,18 +153,54 @@ describe("community rights", () => {
           updateCommunity(actor, { id: other.id, version: 1, name: other.name, signedIdentities: "accept" }),
         )
       ).code,
-    ).toBe("forbidden");
+    ).toBe("not_found");
+    // Seen but not deletable: refused, not hidden.
     expect((await appError(deleteCommunity(actor, { id: mine.id, version: 2 }))).code).toBe("forbidden");
+    expect((await appError(deleteCommunity(actor, { id: other.id, version: 1 }))).code).toBe("not_found");
     expect((await appError(createCommunity(actor, { name: uniqueName("c"), signedIdentities: "reject" }))).code).toBe(
       "forbidden",
     );
     const refusals = await db().auditEvent.findMany({
       where: { actorId: actor.id, outcome: "refused", objectType: "community" },
     });
-    expect(refusals.length).toBe(4);
+    expect(refusals.length).toBe(5);
+    // The hidden community is named in the audit trail all the same (the trail is for those who may see it).
+    expect(
+      refusals
+        .filter((r) => r.objectId === other.id)
+        .map((r) => r.action)
+        .sort(),
+    ).toEqual(["delete", "modify", "view"]);
     expect((await appError(listCommunities(await actorWithRights([]), { dir: "asc", page: 1 }))).code).toBe(
       "forbidden",
     );
+  });
+});
+
+describe("community capabilities", () => {
+  it("hides keys, extra values and the testers of a community out of scope (404), refuses changes to one seen (403)", async () => {
+    const seen = await makeCommunity();
+    const hidden = await makeCommunity();
+    const viewer = await actorWithRights([{ objectType: "community", access: "view", objectId: seen.id }]);
+    const key = (communityId: string) =>
+      addJwtKey(viewer, { communityId, version: 1, keyId: "web", kind: "hmac", secret: SECRET });
+    const extraValues = (communityId: string) =>
+      updateExtraValues(viewer, { communityId, version: 1, customFields: [], mappings: [] });
+    const before = await tableCounts();
+    expect((await appError(key(seen.id))).code).toBe("forbidden");
+    expect((await appError(key(hidden.id))).code).toBe("not_found");
+    expect((await appError(removeJwtKey(viewer, { communityId: hidden.id, version: 1, keyId: "web" }))).code).toBe(
+      "not_found",
+    );
+    expect((await appError(extraValues(seen.id))).code).toBe("forbidden");
+    expect((await appError(extraValues(hidden.id))).code).toBe("not_found");
+    const identity = { uuid: "v1" };
+    await expect(previewMapping(viewer, { communityId: seen.id, identity })).resolves.toMatchObject({ dropped: [] });
+    expect((await appError(previewMapping(viewer, { communityId: hidden.id, identity }))).code).toBe("not_found");
+    expect((await appError(testJwt(viewer, { communityId: hidden.id, token: "a.b.c" }))).code).toBe("not_found");
+    // Nothing changed but the refusals' audit rows.
+    expect(await tableCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 7 });
+    expect(await db().auditEvent.count({ where: { actorId: viewer.id, outcome: "refused" } })).toBe(7);
   });
 });
 

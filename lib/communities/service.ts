@@ -10,11 +10,11 @@ import type { Community, CommunityJwtKey, Prisma } from "../generated/prisma/cli
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { type ChangeOutcome, changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
-import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { storedSettings, type TExtraValueSettings, type TUpdateExtraValuesRequest } from "./extra-values";
 import { isOlderThanSixMonths, parseRsaPublicKey } from "./key-material";
 import { sealJwtSecret } from "./key-secret";
+import { requireCommunityCapability } from "./permissions";
 import type {
   SignedIdentityMode,
   TAddJwtKeyRequest,
@@ -44,8 +44,8 @@ export type StoredJwtKey = Omit<CommunityJwtKey, "communityId" | "lastVerifiedAt
 const withKeys = { jwtKeys: { orderBy: { createdAt: "asc" }, omit: { secretSealed: false } } } as const;
 
 export async function listCommunities(actor: Actor, params: TListParams) {
+  await requireCommunityCapability(actor, "list");
   const scope = scopeOf(actor.rights, "community", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "community", "view");
   const where: Prisma.CommunityWhereInput = {
     ...scopeWhere(scope),
     ...(params.q ? { name: textContains(params.q) } : {}),
@@ -82,7 +82,7 @@ export function jwtKeyView(key: CommunityJwtKey, now = new Date()) {
 export type JwtKeyView = ReturnType<typeof jwtKeyView>;
 
 export async function getCommunity(actor: Actor, id: string) {
-  await requireRight(actor, "community", "view", id);
+  await requireCommunityCapability(actor, "view", { id });
   const community = await db().community.findUnique({
     where: { id },
     include: { jwtKeys: { orderBy: { createdAt: "asc" } } },
@@ -202,7 +202,7 @@ const extraValueColumns = (settings: TExtraValueSettings) => ({
 });
 
 export async function createCommunity(actor: Actor, input: TCreateCommunityRequest, revived?: Revived) {
-  await requireRight(actor, "community", "create");
+  await requireCommunityCapability(actor, "create");
   const keys = revived?.keys ?? [];
   requireKeyForMode(input.signedIdentities, keys.length);
   const nameKey = input.name.toLowerCase();
@@ -231,7 +231,7 @@ export async function createCommunity(actor: Actor, input: TCreateCommunityReque
  */
 export async function updateCommunity(actor: Actor, input: TUpdateCommunityRequest, restored?: Restored) {
   const restoredKeys = restored?.keys;
-  await requireRight(actor, "community", "modify", input.id);
+  await requireCommunityCapability(actor, "modify", { id: input.id });
   const nameKey = input.name.toLowerCase();
   return changeRecord<CommunityWithKeys, Community>(actor, COMMUNITY, {
     action: restoredKeys ? "restore" : "modify",
@@ -271,7 +271,7 @@ export async function updateCommunity(actor: Actor, input: TUpdateCommunityReque
 }
 
 export async function deleteCommunity(actor: Actor, input: TDeleteRequest) {
-  await requireRight(actor, "community", "delete", input.id);
+  await requireCommunityCapability(actor, "delete", { id: input.id });
   await changeRecord<CommunityWithKeys, void>(actor, COMMUNITY, {
     action: "delete",
     current: { load: (tx) => loadWithKeys(tx, input.id), version: input.version },
@@ -297,7 +297,7 @@ export async function deleteCommunity(actor: Actor, input: TDeleteRequest) {
 
 /** Custom fields and mappings are saved whole, checked together (a mapping names a field of the same document). */
 export async function updateExtraValues(actor: Actor, input: TUpdateExtraValuesRequest) {
-  await requireRight(actor, "community", "modify", input.communityId);
+  await requireCommunityCapability(actor, "editExtraValues", { id: input.communityId });
   return changeRecord<CommunityWithKeys, Community>(actor, COMMUNITY, {
     action: "modify",
     current: { load: (tx) => loadWithKeys(tx, input.communityId), version: input.version },
@@ -315,7 +315,7 @@ export async function updateExtraValues(actor: Actor, input: TUpdateExtraValuesR
 
 /** Adding a key never replaces or disables another (rotation: add the new one, remove the old one later). */
 export async function addJwtKey(actor: Actor, input: TAddJwtKeyRequest) {
-  await requireRight(actor, "community", "modify", input.communityId);
+  await requireCommunityCapability(actor, "manageKeys", { id: input.communityId });
   const id = randomUUID();
   const material =
     input.kind === "hmac"
@@ -368,7 +368,7 @@ function rsaMaterial(text: string) {
 
 /** Removing a key is its own confirmed step; the last one stays while the community requires signatures. */
 export async function removeJwtKey(actor: Actor, input: TRemoveJwtKeyRequest) {
-  await requireRight(actor, "community", "modify", input.communityId);
+  await requireCommunityCapability(actor, "manageKeys", { id: input.communityId });
   return changeRecord<CommunityWithKeys, Community>(actor, COMMUNITY, {
     action: "modify",
     current: { load: (tx) => loadWithKeys(tx, input.communityId), version: input.version },

@@ -1,13 +1,16 @@
 // /api/v1/sms-channels through its real route handlers: the console's rules, option field errors that
 // name the option, secrets write-only, ETag/If-Match, rights scoped to one channel, restart marking.
 import { describe, expect, it } from "vitest";
+import { GET as checkKeystoreRoute } from "@/app/api/v1/sms-channels/[id]/keystore/route";
 import { POST as restartedRoute } from "@/app/api/v1/sms-channels/[id]/restarted/route";
 import {
   DELETE as deleteChannelRoute,
   GET as getChannelRoute,
   PUT as putChannelRoute,
 } from "@/app/api/v1/sms-channels/[id]/route";
+import { GET as exportRoute } from "@/app/api/v1/sms-channels/export/route";
 import { GET as listChannelsRoute, POST as postChannelRoute } from "@/app/api/v1/sms-channels/route";
+import { db } from "../db";
 import { callApi as call, tokenFor } from "../testing/api-requests";
 import { actorWithRights, makeActor, makeSmsChannel, tableCounts, uniqueName } from "../testing/factories";
 
@@ -121,18 +124,49 @@ describe("SMS channels in /api/v1", () => {
     expect(after).toEqual(expected);
   });
 
-  it("shows a token scoped to one channel only that channel", async () => {
+  it("shows a token scoped to one channel only that channel: 404 for another, 403 for changing its own", async () => {
     const mine = await makeSmsChannel({ name: channelName() });
     const other = await makeSmsChannel({ name: channelName() });
-    const token = await tokenFor(
-      await actorWithRights([{ objectType: "sms_channel", access: "view", objectId: mine.id }]),
-    );
+    const actor = await actorWithRights([{ objectType: "sms_channel", access: "view", objectId: mine.id }]);
+    const token = await tokenFor(actor);
     const listed = await call("GET", "/sms-channels", listChannelsRoute, { token });
     expect(listed.json.rows.map((r: { id: string }) => r.id)).toEqual([mine.id]);
-    const refused = await call("GET", `/sms-channels/${other.id}`, getChannelRoute, {
+    const before = await tableCounts();
+    const hidden = await call("GET", `/sms-channels/${other.id}`, getChannelRoute, {
       token,
       params: { id: other.id },
     });
-    expect(refused.status).toBe(403);
+    expect(hidden.status).toBe(404);
+    // The same answer as for a channel that does not exist: nothing tells the two apart.
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const none = await call("GET", `/sms-channels/${missing}`, getChannelRoute, { token, params: { id: missing } });
+    expect({ status: none.status, detail: none.json.detail }).toEqual({ status: 404, detail: hidden.json.detail });
+    const restarted = (id: string) =>
+      call("POST", `/sms-channels/${id}/restarted`, restartedRoute, { token, params: { id }, ifMatch: 'W/"1"' });
+    expect((await restarted(other.id)).status).toBe(404);
+    expect((await restarted(mine.id)).status).toBe(403);
+    const replaced = (id: string) =>
+      call("PUT", `/sms-channels/${id}`, putChannelRoute, {
+        token,
+        params: { id },
+        ifMatch: 'W/"1"',
+        body: { name: channelName() },
+      });
+    expect((await replaced(other.id)).status).toBe(404);
+    expect((await replaced(mine.id)).status).toBe(403);
+    const keystore = await call("GET", `/sms-channels/${other.id}/keystore`, checkKeystoreRoute, {
+      token,
+      params: { id: other.id },
+    });
+    expect(keystore.status).toBe(404);
+    const exported = await call("GET", "/sms-channels/export", exportRoute, { token, query: `?id=${other.id}` });
+    expect(exported.status).toBe(404);
+    // Every refusal of the hidden channel is audited; nothing else was written.
+    const refused = await db().auditEvent.findMany({
+      where: { actorId: actor.id, objectId: other.id, outcome: "refused" },
+    });
+    expect(refused.map((row) => row.action).sort()).toEqual(["modify", "modify", "view", "view", "view"]);
+    const counts = await tableCounts();
+    expect({ ...counts, auditEvents: before.auditEvents }).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/sms-channels/export/route";
+import { db } from "../db";
 import { callApi, tokenFor } from "../testing/api-requests";
 import { appError } from "../testing/app-error";
 import { actorWithRights, bootstrapAdministrator, makeActor, uniqueName } from "../testing/factories";
@@ -37,7 +38,7 @@ describe("exporting SMS channels", () => {
     });
   });
 
-  it("exports only channels the actor may view, and refuses a channel outside their scope", async () => {
+  it("exports only channels the actor may view; a channel outside their scope is not found (audited)", async () => {
     const admin = await bootstrapAdministrator();
     const mine = await createSmsChannel(admin, ZCreateSmsChannelRequest.parse({ name: channelName() }));
     const other = await createSmsChannel(admin, ZCreateSmsChannelRequest.parse({ name: channelName() }));
@@ -45,6 +46,13 @@ describe("exporting SMS channels", () => {
     const all = await exportSmsChannels(actor, { format: "cfg" });
     expect(all.content).toContain(`[channel-${mine.name}]`);
     expect(all.content).not.toContain(other.name);
-    expect((await appError(exportSmsChannels(actor, { format: "cfg", ids: [other.id] }))).code).toBe("forbidden");
+    expect((await appError(exportSmsChannels(actor, { format: "cfg", ids: [mine.id, other.id] }))).code).toBe(
+      "not_found",
+    );
+    expect(await db().auditEvent.count({ where: { actorId: actor.id, objectId: other.id, outcome: "refused" } })).toBe(
+      1,
+    );
+    const nobody = await actorWithRights([{ objectType: "user", access: "view" }]);
+    expect((await appError(exportSmsChannels(nobody, { format: "csv" }))).code).toBe("forbidden");
   });
 });

@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { scopeOf, scopeWhere } from "../rights/can";
-import { refuse } from "../rights/require";
 import { ZId } from "../schemas";
 import { PLAIN_OPTIONS, SECRET_OPTIONS } from "./options";
+import { requireSmsChannelCapability } from "./permissions";
 import { optionRecord } from "./restart";
 
 export const EXPORT_FORMATS = ["cfg", "csv"] as const;
@@ -50,16 +50,11 @@ export function toCsv(channels: readonly ExportedChannel[]): string {
 }
 
 export async function exportSmsChannels(actor: Actor, input: TExportSmsChannelsRequest) {
-  const scope = scopeOf(actor.rights, "sms_channel", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "sms_channel", "view");
+  await requireSmsChannelCapability(actor, "export");
   const wanted = input.ids;
-  if (wanted && !scope.all && wanted.some((id) => !scope.ids.includes(id)))
-    throw await refuse(
-      actor,
-      "sms_channel",
-      "view",
-      wanted.find((id) => !scope.ids.includes(id)),
-    );
+  // A channel named but hidden from the actor is refused as if it did not exist (404, audited).
+  for (const id of wanted ?? []) await requireSmsChannelCapability(actor, "export", { id });
+  const scope = scopeOf(actor.rights, "sms_channel", "view");
   const rows = await db().smsChannel.findMany({
     where: { AND: [scopeWhere(scope), wanted ? { id: { in: wanted } } : {}] },
     select: { name: true, options: true },

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { invalid, notFound } from "../errors";
-import { requireRight } from "../rights/require";
+import { requireSmsChannelCapability } from "./permissions";
 import { checkPkcs12, looksLikeDer, MAX_KEYSTORE_BYTES, type Pkcs12Report } from "./pkcs12-check";
 import { optionRecord } from "./restart";
 import type { TUploadKeystoreRequest } from "./schemas";
@@ -14,7 +14,7 @@ const FILE_PASSWORD = "x-smpp-tls-certificate-file-password";
 const CERTIFICATE_PASSWORD = "x-smpp-tls-certificate-password";
 
 export async function uploadSmsKeystore(actor: Actor, input: TUploadKeystoreRequest) {
-  await requireRight(actor, "sms_channel", "modify", input.id);
+  await requireSmsChannelCapability(actor, "uploadKeystore", { id: input.id });
   const file = Buffer.from(input.content, "base64");
   if (file.length > MAX_KEYSTORE_BYTES)
     throw invalid({ content: ["The file is larger than 64 KiB: a PKCS#12 key store is much smaller."] });
@@ -44,7 +44,7 @@ export async function uploadSmsKeystore(actor: Actor, input: TUploadKeystoreRequ
 
 /** The check of the uploaded file with what is stored now; null when no file was uploaded. */
 export async function checkSmsKeystore(actor: Actor, id: string): Promise<Pkcs12Report | null> {
-  await requireRight(actor, "sms_channel", "view", id);
+  await requireSmsChannelCapability(actor, "checkKeystore", { id });
   const channel = await db().smsChannel.findUnique({
     where: { id },
     omit: { secretsSealed: false, keystoreSealed: false },

@@ -5,6 +5,7 @@ import { ZListParams } from "../list/params";
 import { restoreRevision } from "../revisions/service";
 import { appError } from "../testing/app-error";
 import { actorWithRights, bootstrapAdministrator, makeSmsChannel, tableCounts, uniqueName } from "../testing/factories";
+import { checkSmsKeystore } from "./keystore";
 import { ZCreateSmsChannelRequest, ZUpdateSmsChannelRequest } from "./schemas";
 import { openChannelSecret } from "./secret";
 import {
@@ -173,7 +174,7 @@ describe("SMS channels", () => {
     expect((await getSmsChannel(admin, channel.id)).restart.pending).toBe(true);
   });
 
-  it("limits every right to the channels it names", async () => {
+  it("limits every right to the channels it names: 404 for a channel hidden, 403 for one seen; all audited", async () => {
     const admin = await bootstrapAdministrator();
     const mine = await create(admin, {});
     const other = await create(admin, {});
@@ -183,13 +184,30 @@ describe("SMS channels", () => {
     ]);
     const rows = (await list(operator)).rows.map((r) => r.id);
     expect(rows).toEqual([mine.id]);
-    expect((await appError(getSmsChannel(operator, other.id))).code).toBe("forbidden");
+    expect((await appError(getSmsChannel(operator, other.id))).code).toBe("not_found");
     const update = (c: typeof mine) =>
       updateSmsChannel(operator, ZUpdateSmsChannelRequest.parse({ id: c.id, version: 1, name: c.name }));
     expect((await update(mine)).version).toBe(2);
-    expect((await appError(update(other))).code).toBe("forbidden");
+    expect((await appError(update(other))).code).toBe("not_found");
     expect((await appError(deleteSmsChannel(operator, { id: mine.id, version: 2 }))).code).toBe("forbidden");
+    expect((await appError(deleteSmsChannel(operator, { id: other.id, version: 1 }))).code).toBe("not_found");
+    expect((await appError(markSmsDriverRestarted(operator, { id: other.id, version: 1 }))).code).toBe("not_found");
+    expect((await appError(checkSmsKeystore(operator, other.id))).code).toBe("not_found");
     expect((await appError(create(operator, {}))).code).toBe("forbidden");
+    const refusals = await db().auditEvent.findMany({
+      where: { actorId: operator.id, outcome: "refused", objectType: "sms_channel" },
+    });
+    expect(refusals.map((r) => [r.objectId, r.action]).sort()).toEqual(
+      [
+        [other.id, "view"],
+        [other.id, "modify"],
+        [mine.id, "delete"],
+        [other.id, "delete"],
+        [other.id, "modify"],
+        [other.id, "view"],
+        [null, "create"],
+      ].sort(),
+    );
     const refusal = await db().auditEvent.findFirstOrThrow({
       where: { objectId: other.id, outcome: "refused", action: "modify" },
     });

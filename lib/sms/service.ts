@@ -12,10 +12,10 @@ import type { Prisma, SmsChannel } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
-import { refuse, requireRight } from "../rights/require";
 import type { TDeleteRequest } from "../users/schemas";
 import { reportFor } from "./keystore";
 import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsSecretName } from "./options";
+import { requireSmsChannelCapability, smsChannelVerdicts } from "./permissions";
 import { isRestartPending, type OptionState, optionRecord, pendingChanges, restartState } from "./restart";
 import {
   type TCreateSmsChannelRequest,
@@ -51,8 +51,8 @@ const loadWithSecrets = (client: Tx, id: string) =>
   client.smsChannel.findUnique({ where: { id }, omit: { secretsSealed: false, keystoreSealed: false } });
 
 export async function listSmsChannels(actor: Actor, filter: TSmsChannelListFilter) {
+  await requireSmsChannelCapability(actor, "list");
   const scope = scopeOf(actor.rights, "sms_channel", "view");
-  if (!scope.all && scope.ids.length === 0) throw await refuse(actor, "sms_channel", "view");
   const where: Prisma.SmsChannelWhereInput = {
     AND: [
       scopeWhere(scope),
@@ -88,14 +88,15 @@ function listRow(channel: SmsChannel) {
 
 /** How many channels the actor may see wait for a driver restart (the home page's count). */
 export async function countRestartPending(actor: Actor): Promise<number | null> {
+  // Not a refusal: the home page only leaves the count out.
+  if (smsChannelVerdicts(actor).list) return null;
   const scope = scopeOf(actor.rights, "sms_channel", "view");
-  if (!scope.all && scope.ids.length === 0) return null;
   return db().smsChannel.count({ where: { ...scopeWhere(scope), restartPending: true } });
 }
 
 /** A channel as people and the API may see it: each secret option only as set or not set. */
 export async function getSmsChannel(actor: Actor, id: string) {
-  await requireRight(actor, "sms_channel", "view", id);
+  await requireSmsChannelCapability(actor, "view", { id });
   const channel = await loadWithSecrets(db(), id);
   if (!channel) throw notFound("This SMS channel");
   return channelDetail(channel);
@@ -175,7 +176,7 @@ export interface RestoredChannel {
 }
 
 export async function createSmsChannel(actor: Actor, input: TCreateSmsChannelRequest, restored?: RestoredChannel) {
-  await requireRight(actor, "sms_channel", "create");
+  await requireSmsChannelCapability(actor, "create");
   const id = restored?.revived?.id ?? randomUUID();
   const options = storedOptions(input.options);
   const secrets = restored?.secretsSealed ?? storedSecrets(id, input.secrets, {});
@@ -214,7 +215,7 @@ const setOf = (secrets: Record<string, string>) =>
   Object.fromEntries(SECRET_OPTIONS.map((name) => [name, !!secrets[name]])) as Record<SmsSecretName, boolean>;
 
 export async function updateSmsChannel(actor: Actor, input: TUpdateSmsChannelRequest, restored?: RestoredChannel) {
-  await requireRight(actor, "sms_channel", "modify", input.id);
+  await requireSmsChannelCapability(actor, "modify", { id: input.id });
   const nameKey = input.name.toLowerCase();
   return changeRecord<StoredChannel, SmsChannel>(actor, SMS_CHANNEL, {
     action: restored ? "restore" : "modify",
@@ -257,7 +258,7 @@ export async function updateSmsChannel(actor: Actor, input: TUpdateSmsChannelReq
 }
 
 export async function deleteSmsChannel(actor: Actor, input: TDeleteRequest) {
-  await requireRight(actor, "sms_channel", "delete", input.id);
+  await requireSmsChannelCapability(actor, "delete", { id: input.id });
   await changeRecord<StoredChannel, void>(actor, SMS_CHANNEL, {
     action: "delete",
     current: { load: (tx) => loadWithSecrets(tx, input.id), version: input.version },
@@ -283,7 +284,7 @@ export async function deleteSmsChannel(actor: Actor, input: TDeleteRequest) {
  * may not have picked up) is not cleared unseen. The configuration is unchanged: no new version or revision.
  */
 export async function markSmsDriverRestarted(actor: Actor, input: TMarkRestartedRequest) {
-  await requireRight(actor, "sms_channel", "modify", input.id);
+  await requireSmsChannelCapability(actor, "markRestarted", { id: input.id });
   return db().$transaction(async (tx) => {
     const channel = await loadWithSecrets(tx, input.id);
     if (!channel) throw notFound("This SMS channel");

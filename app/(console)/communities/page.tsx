@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/lists/table";
 import { guardedPage } from "@/components/shell/guarded-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { mayCreateCommunity } from "@/lib/communities/permissions";
+import { communityCapabilities } from "@/lib/communities/permissions";
 import { listCommunities } from "@/lib/communities/service";
 import { ZListParams } from "@/lib/list/params";
 import { SignedIdentitiesBadge } from "./_components/signed-identities-badge";
@@ -25,7 +25,7 @@ export default guardedPage(async function CommunitiesPage({
   const params = ZListParams.parse(await searchParams);
   const page = await listCommunities(actor, params);
   const query = { q: params.q, sort: params.sort, dir: params.dir };
-  const canAdd = mayCreateCommunity(actor.rights);
+  const canAdd = communityCapabilities(actor).create;
   return (
     <>
       <PageHeader

@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { mayCreateSmsChannel } from "@/lib/sms/permissions";
+import { smsChannelCapabilities } from "@/lib/sms/permissions";
 import { listSmsChannels, ZSmsChannelListFilter } from "@/lib/sms/service";
 import { ExportButtons } from "./_components/export-buttons";
 
@@ -26,7 +26,8 @@ export default guardedPage(async function SmsChannelsPage({
   const params = ZSmsChannelListFilter.parse(await searchParams);
   const page = await listSmsChannels(actor, params);
   const query = { q: params.q, sort: params.sort, dir: params.dir, restart: params.restart };
-  const canAdd = mayCreateSmsChannel(actor.rights);
+  const may = smsChannelCapabilities(actor);
+  const canAdd = may.create;
   return (
     <>
       <PageHeader
@@ -34,13 +35,15 @@ export default guardedPage(async function SmsChannelsPage({
         description="The SMS (SMPP) driver's channels: each is read from the section channel-<name>, and the driver takes most options only after a restart."
         actions={
           <>
-            <Link
-              href="/import-export#driver-import"
-              className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
-            >
-              Import driver configuration
-            </Link>
-            {page.total > 0 ? <ExportButtons /> : null}
+            {canAdd ? (
+              <Link
+                href="/import-export#driver-import"
+                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              >
+                Import driver configuration
+              </Link>
+            ) : null}
+            {page.total > 0 && may.export ? <ExportButtons /> : null}
             <AddNewLink href="/sms-channels/new" allowed={canAdd} />
           </>
         }

@@ -23,7 +23,7 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
   const actor = await pageActor();
   const { id } = await params;
   const community = await getCommunity(actor, id);
-  const may = communityCapabilities(actor.rights, community.id);
+  const may = communityCapabilities(actor, community);
 
   return (
     <>
@@ -77,7 +77,7 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
             version={community.version}
             mode={community.signedIdentities}
             keys={community.jwtKeys}
-            canModify={may.modify}
+            canModify={may.manageKeys}
           />
         </Card>
         <Card
@@ -89,21 +89,25 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
             communityId={community.id}
             version={community.version}
             settings={{ customFields: community.customFields, mappings: community.extraValueMappings }}
-            canModify={may.modify}
+            canModify={may.editExtraValues}
           />
         </Card>
-        <Card
-          title="Mapping preview and regex tester"
-          description="Try an identity against the saved mappings, or a custom regex against sample values. Nothing is stored or logged."
-        >
-          <ExtraValuesPreview communityId={community.id} />
-        </Card>
-        <Card
-          title="JWT tester"
-          description="Paste a token to see its header and claims, which key verifies it or why none does, and what each mode would decide. Nothing pasted is stored or logged."
-        >
-          <JwtTester communityId={community.id} />
-        </Card>
+        {may.previewMapping ? (
+          <Card
+            title="Mapping preview and regex tester"
+            description="Try an identity against the saved mappings, or a custom regex against sample values. Nothing is stored or logged."
+          >
+            <ExtraValuesPreview communityId={community.id} />
+          </Card>
+        ) : null}
+        {may.testJwt ? (
+          <Card
+            title="JWT tester"
+            description="Paste a token to see its header and claims, which key verifies it or why none does, and what each mode would decide. Nothing pasted is stored or logged."
+          >
+            <JwtTester communityId={community.id} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

@@ -145,13 +145,15 @@ export function ExtraValuesSection({
                   <input type="checkbox" {...form.register(`customFields.${index}.usedForIdentityMerge`)} />
                   Used for identity merge
                 </label>
-                <Button
-                  variant="ghost"
-                  onClick={() => fields.remove(index)}
-                  aria-label={`Remove custom field ${index + 1}`}
-                >
-                  <Trash2 aria-hidden className="size-4" />
-                </Button>
+                {canModify ? (
+                  <Button
+                    variant="ghost"
+                    onClick={() => fields.remove(index)}
+                    aria-label={`Remove custom field ${index + 1}`}
+                  >
+                    <Trash2 aria-hidden className="size-4" />
+                  </Button>
+                ) : null}
               </div>
             </div>
           );
@@ -227,15 +229,17 @@ export function ExtraValuesSection({
                 </select>
                 <FieldMessage message={mappingErrors?.destination?.message} />
               </label>
-              <div className="flex justify-end pt-5">
-                <Button
-                  variant="ghost"
-                  onClick={() => mappings.remove(index)}
-                  aria-label={`Remove mapping ${index + 1}`}
-                >
-                  <Trash2 aria-hidden className="size-4" />
-                </Button>
-              </div>
+              {canModify ? (
+                <div className="flex justify-end pt-5">
+                  <Button
+                    variant="ghost"
+                    onClick={() => mappings.remove(index)}
+                    aria-label={`Remove mapping ${index + 1}`}
+                  >
+                    <Trash2 aria-hidden className="size-4" />
+                  </Button>
+                </div>
+              ) : null}
             </div>
           );
         })}

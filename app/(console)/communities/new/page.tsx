@@ -3,14 +3,14 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { requireRight } from "@/lib/rights/require";
+import { requireCommunityCapability } from "@/lib/communities/permissions";
 import { CommunityForm } from "../_components/community-form";
 
 export const metadata: Metadata = { title: "Add community" };
 
 export default guardedPage(async function NewCommunityPage() {
   const actor = await pageActor();
-  await requireRight(actor, "community", "create");
+  await requireCommunityCapability(actor, "create");
   return (
     <>
       <PageHeader

@@ -26,9 +26,9 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
   const actor = await pageActor();
   const { id } = await params;
   const channel = await getSmsChannel(actor, id);
-  const may = smsChannelCapabilities(actor.rights, channel.id);
+  const may = smsChannelCapabilities(actor, channel);
   const { restart } = channel;
-  const report = await checkSmsKeystore(actor, channel.id);
+  const report = may.checkKeystore ? await checkSmsKeystore(actor, channel.id) : null;
 
   return (
     <>
@@ -39,7 +39,7 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
         actions={
           <>
             <HistoryLink objectType="sms_channel" objectId={channel.id} />
-            <ExportButtons ids={[channel.id]} />
+            {may.export ? <ExportButtons ids={[channel.id]} /> : null}
             {may.delete ? (
               <DeleteButton
                 label="Delete channel"

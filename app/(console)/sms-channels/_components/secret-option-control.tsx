@@ -17,6 +17,7 @@ export function SecretOptionControl({
   register,
   error,
   disabled,
+  readOnly = false,
   facts,
 }: {
   option: SmsOption;
@@ -26,6 +27,8 @@ export function SecretOptionControl({
   register: UseFormRegister<TSmsChannelFields>;
   error?: string;
   disabled: boolean;
+  /** Who may not change the channel sees only whether the secret is set: no button they could not use. */
+  readOnly?: boolean;
   facts: ReactNode;
 }) {
   const name = option.name as SmsSecretName;
@@ -64,7 +67,7 @@ export function SecretOptionControl({
             Cancel
           </Button>
         </div>
-      ) : (
+      ) : readOnly ? null : (
         <fieldset className="flex gap-2" aria-labelledby={`${id}-label`}>
           <Button variant="secondary" disabled={disabled} onClick={() => set({ action: "replace", value: "" })}>
             {stored ? "Replace" : "Set"}

@@ -98,6 +98,7 @@ export function SmsChannelForm({ channel, canSave }: { channel?: StoredChannel; 
           register={form.register}
           error={secretErrors?.[name]?.message ?? secretErrors?.[name]?.value?.message}
           disabled={!canSave || disabledByMode}
+          readOnly={!canSave}
           facts={<OptionFacts option={option} />}
         />
       );

@@ -3,14 +3,14 @@ import { guardedPage } from "@/components/shell/guarded-page";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
-import { requireRight } from "@/lib/rights/require";
+import { requireSmsChannelCapability } from "@/lib/sms/permissions";
 import { SmsChannelForm } from "../_components/sms-channel-form";
 
 export const metadata: Metadata = { title: "Add SMS channel" };
 
 export default guardedPage(async function NewSmsChannelPage() {
   const actor = await pageActor();
-  await requireRight(actor, "sms_channel", "create");
+  await requireSmsChannelCapability(actor, "create");
   return (
     <>
       <PageHeader
