@@ -5,7 +5,7 @@ import { z } from "zod";
 import { zPageOf } from "../list/params";
 import { ZTimestamp } from "../schemas";
 import { EXPORT_FORMATS } from "./export";
-import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsOptionName } from "./options";
+import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsOptionName, type SmsSecretName } from "./options";
 import type { Pkcs12Report } from "./pkcs12-check";
 import type { SmsChannelDetail } from "./service";
 
@@ -39,9 +39,9 @@ export const ZSmsChannelDetailResponse = ZSmsChannelResponse.extend({
   options: z
     .object(Object.fromEntries(PLAIN_OPTIONS.map((name) => [name, z.string()])))
     .describe('Every plain option, "" when not set (the driver\'s default applies).'),
-  secrets: z
-    .object(Object.fromEntries(SECRET_OPTIONS.map((name) => [name, ZSecretState])))
-    .describe("Every secret option, only as set or not set."),
+  writeOnly: z
+    .array(z.object({ option: z.enum(SECRET_OPTIONS as [SmsSecretName, ...SmsSecretName[]]), secret: ZSecretState }))
+    .describe("Every secret option, only as set or not set (like a messaging service's credentials)."),
   warnings: z.array(z.string()),
   restart: z.object({
     pending: z.boolean().describe("After-restart options changed since the driver was last marked restarted."),
@@ -139,9 +139,7 @@ export function channelDetailView(channel: SmsChannelDetail): TSmsChannelDetailR
   return {
     ...channelView(channel),
     options: channel.options,
-    secrets: Object.fromEntries(
-      Object.entries(channel.secretsSet).map(([name, set]) => [name, set ? ("set" as const) : ("not set" as const)]),
-    ),
+    writeOnly: SECRET_OPTIONS.map((option) => ({ option, secret: channel.secretsSet[option] ? "set" : "not set" })),
     warnings: channel.warnings,
     restart: {
       pending: channel.restart.pending,
