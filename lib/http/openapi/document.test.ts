@@ -56,6 +56,12 @@ describe("the OpenAPI document", () => {
       "requiresSecondFactor",
     ]);
     expect(schema.schema.required).toEqual(["name", "description", "rights"]);
+    // In each variant of a union too: a JWT key's community and version come from the path and If-Match.
+    const post = document.paths["/communities/{id}/jwt-keys"]?.post as Json;
+    const key = JSON.stringify(((post.requestBody as Json).content as Json)["application/json"]);
+    expect(key).toContain('"publicKey"');
+    expect(key).not.toContain('"communityId"');
+    expect(key).not.toContain('"version"');
   });
 
   it("answers failures as problem+json with field errors", () => {

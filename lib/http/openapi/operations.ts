@@ -93,6 +93,8 @@ interface RecordSpec {
   tag: string;
   /** The record in words: "role". */
   noun: string;
+  /** "an" before a noun said with a vowel sound: an SMS channel. */
+  article?: "a" | "an";
   readSchema: z.ZodType;
   updateSchema: z.ZodType;
   updatedSchema: z.ZodType;
@@ -102,18 +104,19 @@ interface RecordSpec {
 function recordOperations(spec: RecordSpec): ApiOperation[] {
   const path = `${spec.path}/{id}`;
   const base = { path, tag: spec.tag, params: ZIdParams };
+  const a = spec.article ?? "a";
   return [
     {
       ...base,
       method: "get",
-      summary: `Read a ${spec.noun}`,
+      summary: `Read ${a} ${spec.noun}`,
       description: `The ETag is the ${spec.noun}'s version: send it back in If-Match to change or delete it.`,
       response: { status: 200, description: `The ${spec.noun}.`, schema: spec.readSchema, etag: true },
     },
     {
       ...base,
       method: "put",
-      summary: `Replace a ${spec.noun}`,
+      summary: `Replace ${a} ${spec.noun}`,
       description: "Send every field, as a read gives them; the path names the record and If-Match its version.",
       body: { schema: spec.updateSchema, omit: ["id", "version"] },
       ifMatch: true,
@@ -122,7 +125,7 @@ function recordOperations(spec: RecordSpec): ApiOperation[] {
     {
       ...base,
       method: "delete",
-      summary: `Delete a ${spec.noun}`,
+      summary: `Delete ${a} ${spec.noun}`,
       description: "Its history stays: a deleted record can be restored from /history.",
       ifMatch: true,
       response: { status: 204, description: "Deleted." },
@@ -468,6 +471,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     path: "/sms-channels",
     tag: "SMS channels",
     noun: "SMS channel",
+    article: "an",
     readSchema: ZSmsChannelDetailResponse,
     updateSchema: ZUpdateSmsChannelRequest,
     updatedSchema: ZSmsChannelResponse,
