@@ -67,13 +67,3 @@ export const ZJwtKeyView = z.object({
   lastVerifiedAt: z.string().nullable(),
   olderThanSixMonths: z.boolean(),
 });
-
-export const ZCommunityResponse = z.object({
-  id: z.string(),
-  name: z.string(),
-  signedIdentities: ZSignedIdentityMode,
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  jwtKeys: z.array(ZJwtKeyView),
-});

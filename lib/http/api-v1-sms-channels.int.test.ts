@@ -39,11 +39,11 @@ describe("SMS channels in /api/v1", () => {
     expect(created.response.headers.get("location")).toBe(`/api/v1/sms-channels/${id}`);
     const read = await call("GET", `/sms-channels/${id}`, getChannelRoute, { token, params: { id } });
     expect(read.response.headers.get("etag")).toBe('W/"1"');
-    expect(read.json.secrets).toEqual({
-      password: "not set",
-      "x-smpp-tls-certificate-file-password": "set",
-      "x-smpp-tls-certificate-password": "set",
-    });
+    expect(read.json.writeOnly).toEqual([
+      { option: "password", secret: "not set" },
+      { option: "x-smpp-tls-certificate-file-password", secret: "set" },
+      { option: "x-smpp-tls-certificate-password", secret: "set" },
+    ]);
     expect(read.json.restart.pending).toBe(true);
 
     const missing = await call("PUT", `/sms-channels/${id}`, putChannelRoute, {
@@ -71,7 +71,7 @@ describe("SMS channels in /api/v1", () => {
     expect(again.json.warnings).toEqual([
       "TLS 1.1 is deprecated: the driver accepts it, but use 1.2 unless the SMSC cannot.",
     ]);
-    expect(again.json.secrets["x-smpp-tls-certificate-password"]).toBe("set");
+    expect(again.json.writeOnly).toContainEqual({ option: "x-smpp-tls-certificate-password", secret: "set" });
 
     const stale = await call("POST", `/sms-channels/${id}/restarted`, restartedRoute, {
       token,

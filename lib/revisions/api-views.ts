@@ -27,7 +27,14 @@ export const ZHistoryResponse = z.object({
   deleted: z.boolean(),
   version: z.number().int().min(0).describe("The record's version now, 0 once deleted: a restore's If-Match."),
   mayRestore: z.boolean().describe("Whether the token's owner may restore a revision of this record."),
-  revisions: z.array(ZRevisionResponse.extend({ changeLines: z.array(ZChangeLineResponse) })).describe("Newest first."),
+  revisions: z
+    .array(
+      ZRevisionResponse.extend({
+        viaToken: z.string().nullable().describe("The name of the API token the change was made with, if any."),
+        changeLines: z.array(ZChangeLineResponse),
+      }),
+    )
+    .describe("Newest first."),
 });
 
 export const ZRevisionDiffResponse = z.object({
@@ -47,13 +54,27 @@ export type THistoryResponse = z.input<typeof ZHistoryResponse>;
 export type TRevisionDiffResponse = z.input<typeof ZRevisionDiffResponse>;
 export type TRestoreResponse = z.input<typeof ZRestoreResponse>;
 
-/** The service's summary is already what the API may show; only the time is written out. */
+/** The service's summary is already what the API may show: copied field by field, so nothing else rides along. */
 export function revisionView(revision: RevisionSummary): TRevisionResponse {
-  return { ...revision, at: revision.at.toISOString() };
+  return {
+    id: revision.id,
+    objectType: revision.objectType,
+    objectId: revision.objectId,
+    objectName: revision.objectName,
+    version: revision.version,
+    action: revision.action,
+    actorName: revision.actorName,
+    at: revision.at.toISOString(),
+    auditEventId: revision.auditEventId,
+    snapshot: revision.snapshot,
+  };
 }
 
 export function historyView(history: {
-  revisions: (RevisionSummary & { changeLines: THistoryResponse["revisions"][number]["changeLines"] })[];
+  revisions: (RevisionSummary & {
+    viaToken: string | null;
+    changeLines: THistoryResponse["revisions"][number]["changeLines"];
+  })[];
   current: { version: number } | null;
   mayRestore: boolean;
 }): THistoryResponse {
@@ -61,7 +82,11 @@ export function historyView(history: {
     deleted: history.current === null,
     version: history.current?.version ?? 0,
     mayRestore: history.mayRestore,
-    revisions: history.revisions.map((revision) => ({ ...revisionView(revision), changeLines: revision.changeLines })),
+    revisions: history.revisions.map((revision) => ({
+      ...revisionView(revision),
+      viaToken: revision.viaToken,
+      changeLines: revision.changeLines,
+    })),
   };
 }
 

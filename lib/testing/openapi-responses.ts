@@ -24,10 +24,14 @@ function resolve(node: unknown): Json {
   return current;
 }
 
-const templates = Object.keys(document.paths).map((template) => ({
-  template,
-  pattern: new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`),
-}));
+// Literal segments win over parameters, as in the router: /sms-channels/export is not /sms-channels/{id}.
+const parameterCount = (template: string) => template.split("{").length - 1;
+const templates = Object.keys(document.paths)
+  .sort((a, b) => parameterCount(a) - parameterCount(b))
+  .map((template) => ({
+    template,
+    pattern: new RegExp(`^${template.replace(/[.]/g, "\\.").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  }));
 
 /** The documented path a concrete one matches: /roles/0b5… → /roles/{id}. */
 export function templateOf(path: string): string | undefined {

@@ -38,6 +38,13 @@ function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 function withoutProperties(schema: JsonSchema, omit: readonly string[]): JsonSchema {
   if (omit.length === 0) return schema;
+  // A discriminated union (a JWT key: HMAC or RSA) omits the fields from each of its variants.
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const variants = schema[keyword];
+    if (Array.isArray(variants)) {
+      return { ...schema, [keyword]: variants.map((variant: JsonSchema) => withoutProperties(variant, omit)) };
+    }
+  }
   const properties = { ...(schema.properties as Record<string, JsonSchema> | undefined) };
   for (const key of omit) delete properties[key];
   const required = ((schema.required as string[] | undefined) ?? []).filter((key) => !omit.includes(key));

@@ -1,9 +1,10 @@
 // Communities: the list paged, searched and sorted like the console's, and creating one (a name is enough).
+
+import { communityFieldsView, communityView } from "@/lib/communities/api-views";
 import { ZCreateCommunityRequest } from "@/lib/communities/schemas";
 import { createCommunity, listCommunities } from "@/lib/communities/service";
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZListParams } from "@/lib/list/params";
-import { communityFieldsView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZListParams,
@@ -27,7 +28,8 @@ export const POST = defineApiRoute({
   input: ({ body }) => body,
   run: (actor, input) => createCommunity(actor, input),
   reply: (community) => ({
-    body: { ...communityFieldsView(community), jwtKeys: [] },
+    // A new community has no keys, custom fields or mappings yet.
+    body: communityView({ ...community, jwtKeys: [], customFields: [], extraValueMappings: [] }),
     version: community.version,
     location: `/api/v1/communities/${community.id}`,
   }),

@@ -1,9 +1,9 @@
 // SMS channels: the list paged, searched and filtered by "restart pending" like the console's, and
 // creating a channel (secret options sealed by the service, never echoed).
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { channelListView, channelView } from "@/lib/sms/api-views";
 import { ZCreateSmsChannelRequest } from "@/lib/sms/schemas";
 import { createSmsChannel, listSmsChannels, ZSmsChannelListFilter } from "@/lib/sms/service";
-import { channelListView, channelView } from "./views";
 
 export const GET = defineApiRoute({
   schema: ZSmsChannelListFilter,

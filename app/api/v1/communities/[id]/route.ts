@@ -1,8 +1,9 @@
 // One community: read with its ETag; replace its name and signed identities, or delete it, with If-Match.
+
+import { communityView } from "@/lib/communities/api-views";
 import { ZUpdateCommunityRequest } from "@/lib/communities/schemas";
 import { deleteCommunity, getCommunity, updateCommunity } from "@/lib/communities/service";
 import { recordRoutes } from "@/lib/http/record-routes";
-import { communityView } from "../views";
 
 const routes = recordRoutes({
   read: getCommunity,

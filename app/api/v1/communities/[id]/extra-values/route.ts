@@ -1,9 +1,10 @@
 // A community's custom fields and extra-value mappings, replaced whole with If-Match on the community.
+
+import { communityView } from "@/lib/communities/api-views";
 import { ZUpdateExtraValuesRequest } from "@/lib/communities/extra-values";
 import { getCommunity, updateExtraValues } from "@/lib/communities/service";
 import type { RouteInput } from "@/lib/http/api-route";
 import { defineApiRoute } from "@/lib/http/define-api-route";
-import { communityView } from "../../views";
 
 export const PUT = defineApiRoute({
   schema: ZUpdateExtraValuesRequest,

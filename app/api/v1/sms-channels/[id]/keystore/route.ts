@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { ZId } from "@/lib/schemas";
+import { keystoreCheckView, keystoreUploadedView } from "@/lib/sms/api-views";
 import { checkSmsKeystore, uploadSmsKeystore } from "@/lib/sms/keystore";
 import { ZUploadKeystoreRequest } from "@/lib/sms/schemas";
 
@@ -12,19 +13,7 @@ export const GET = defineApiRoute({
   schema: z.object({ id: ZId }),
   input: ({ params }: { params: Params }) => ({ id: params.id }),
   run: (actor, input) => checkSmsKeystore(actor, input.id),
-  reply: (report) => ({
-    body: report
-      ? {
-          uploaded: true,
-          ...report,
-          certificates: report.certificates.map((c) => ({
-            ...c,
-            notBefore: c.notBefore.toISOString(),
-            notAfter: c.notAfter.toISOString(),
-          })),
-        }
-      : { uploaded: false },
-  }),
+  reply: (report) => ({ body: keystoreCheckView(report) }),
 });
 
 export const POST = defineApiRoute({
@@ -35,7 +24,5 @@ export const POST = defineApiRoute({
     id: params.id,
   }),
   run: uploadSmsKeystore,
-  reply: (uploaded) => ({
-    body: { id: uploaded.id, fileName: uploaded.fileName, uploadedAt: uploaded.uploadedAt.toISOString() },
-  }),
+  reply: (uploaded) => ({ body: keystoreUploadedView(uploaded) }),
 });

@@ -1,6 +1,7 @@
 // Marking the driver restarted for one channel: If-Match names the version the caller saw pending, so a
 // change saved since is not cleared unseen.
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { restartedView } from "@/lib/sms/api-views";
 import { ZMarkRestartedRequest } from "@/lib/sms/schemas";
 import { markSmsDriverRestarted } from "@/lib/sms/service";
 
@@ -10,7 +11,7 @@ export const POST = defineApiRoute({
   input: ({ params, version }: { params: { id: string }; version: number | undefined }) => ({ id: params.id, version }),
   run: markSmsDriverRestarted,
   reply: (marked) => ({
-    body: { id: marked.id, restartPending: false, restartedAt: marked.restartedAt.toISOString() },
+    body: restartedView(marked),
     version: marked.version,
   }),
 });
