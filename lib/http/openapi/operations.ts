@@ -525,6 +525,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
         "The channels to export; absent: every one the token's owner may view.",
       ),
     }),
+    // A named channel the token's owner may not see answers like a missing one.
+    problems: [400, 403, 404],
     response: { status: 200, description: "The file's name, type and text.", schema: ZSmsExportResponse },
   },
 
