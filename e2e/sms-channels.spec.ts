@@ -157,7 +157,8 @@ test("who may only view an SMS channel is offered nothing the service would refu
   ])
     await expect(v.getByRole("button", { name: control, exact: true }), control).toHaveCount(0);
   await expect(v.getByLabel("PKCS#12 file (.p12, .pfx)")).toHaveCount(0);
-  // Exporting leaves secrets out and needs only the view right: offered.
+  // Exporting leaves secrets out and needs only the view right: offered, without the secrets box.
+  await expect(v.getByLabel("Include secrets")).toHaveCount(0);
   const download = v.waitForEvent("download");
   await v.getByRole("button", { name: "Export CFG" }).click();
   expect((await download).suggestedFilename()).toBe("sms-channels.cfg");

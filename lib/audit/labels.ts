@@ -23,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   revoke: "Revoke",
   restore: "Restore",
   export: "Export",
+  export_secrets: "Export with secrets",
   import: "Import",
   mark_restarted: "Driver marked restarted",
   upload_keystore: "PKCS#12 file uploaded",

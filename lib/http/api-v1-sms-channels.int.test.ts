@@ -169,4 +169,67 @@ describe("SMS channels in /api/v1", () => {
     const counts = await tableCounts();
     expect({ ...counts, auditEvents: before.auditEvents }).toEqual(before);
   });
+
+  it("exports secrets in clear with ?secrets=true only where the token's owner holds export_secrets (audited)", async () => {
+    const admin = await tokenFor(await makeActor({ roles: ["administrator"] }));
+    const make = async () => {
+      const created = await call("POST", "/sms-channels", postChannelRoute, {
+        token: admin,
+        body: {
+          name: channelName(),
+          options: { "x-smpp-tls-mode": "mutual", "x-smpp-tls-path-to-certificate": "/opt/sms/driver.p12" },
+          secrets: {
+            "x-smpp-tls-certificate-file-password": { action: "replace", value: FILE_PASSWORD },
+            "x-smpp-tls-certificate-password": { action: "replace", value: KEY_PASSWORD },
+          },
+        },
+      });
+      expect(created.status).toBe(201);
+      return created.json as { id: string; name: string };
+    };
+    const mine = await make();
+    const other = await make();
+    const actor = await actorWithRights([
+      { objectType: "sms_channel", access: "view" },
+      { objectType: "sms_channel", access: "export_secrets", objectId: mine.id },
+    ]);
+    const token = await tokenFor(actor);
+    const exported = await call("GET", "/sms-channels/export", exportRoute, {
+      token,
+      query: `?secrets=true&id=${mine.id}`,
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.json.content).toContain(`x-smpp-tls-certificate-password = ${KEY_PASSWORD}\n`);
+    expect(exported.json.content).toContain(`x-smpp-tls-certificate-file-password = ${FILE_PASSWORD}\n`);
+    const all = await call("GET", "/sms-channels/export", exportRoute, { token, query: "?format=csv&secrets=true" });
+    expect(all.status).toBe(200);
+    expect(all.json.content).toContain(`channel-${mine.name},x-smpp-tls-certificate-password,${KEY_PASSWORD}\r\n`);
+    expect(all.json.content).not.toContain(`channel-${other.name},x-smpp-tls-certificate-password`);
+    const plain = await call("GET", "/sms-channels/export", exportRoute, {
+      token,
+      query: `?secrets=false&id=${mine.id}`,
+    });
+    expect(plain.json.content).not.toContain(KEY_PASSWORD);
+    const refused = await call("GET", "/sms-channels/export", exportRoute, {
+      token,
+      query: `?secrets=true&id=${other.id}`,
+    });
+    expect(refused.status).toBe(403);
+    expect((await call("GET", "/sms-channels/export", exportRoute, { token, query: "?secrets=yes" })).status).toBe(400);
+    const viewer = await tokenFor(await actorWithRights([{ objectType: "sms_channel", access: "view" }]));
+    expect(
+      (await call("GET", "/sms-channels/export", exportRoute, { token: viewer, query: "?secrets=true" })).status,
+    ).toBe(403);
+    const rows = await db().auditEvent.findMany({ where: { actorId: actor.id, action: "export_secrets" } });
+    expect(rows.map((row) => [row.outcome, row.objectId]).sort()).toEqual(
+      [
+        ["refused", other.id],
+        ["success", mine.id],
+        ["success", mine.id],
+      ].sort(),
+    );
+    expect(rows.find((row) => row.outcome === "success")?.viaToken).toBeTruthy();
+    expect(JSON.stringify(rows)).not.toContain(KEY_PASSWORD);
+    expect(JSON.stringify(rows)).not.toContain(FILE_PASSWORD);
+  });
 });

@@ -19,6 +19,7 @@ export const ACCESSES = [
   "delete",
   "use",
   "manage_rights",
+  "export_secrets",
 ] as const satisfies readonly Access[];
 
 export const OBJECT_TYPE_LABELS = {
@@ -51,15 +52,19 @@ export const ACCESS_LABELS = {
   delete: "Delete",
   use: "Use",
   manage_rights: "Manage rights",
+  export_secrets: "Export secrets",
 } as const satisfies Record<Access, string>;
 
-/** Use is for external users on messaging services; manage_rights is granting roles and rights. */
+/**
+ * Use is for external users on messaging services; manage_rights is granting roles and rights;
+ * export_secrets is reading an SMS channel's secret options in clear in the driver-format export.
+ */
 export const APPLICABLE_ACCESS = {
   messaging_service: ["view", "create", "modify", "delete", "use"],
   user: ["view", "create", "modify", "delete", "manage_rights"],
   role: ["view", "create", "modify", "delete", "manage_rights"],
   community: ["view", "create", "modify", "delete"],
-  sms_channel: ["view", "create", "modify", "delete"],
+  sms_channel: ["view", "create", "modify", "delete", "export_secrets"],
   audit: ["view"],
   settings: ["view", "modify"],
   api_token: ["view", "create", "modify", "delete"],

@@ -24,6 +24,7 @@ describe("smsChannelCapabilities", () => {
       uploadKeystore: false,
       checkKeystore: true,
       export: true,
+      exportSecrets: false,
     });
   });
 
@@ -44,5 +45,20 @@ describe("smsChannelCapabilities", () => {
   it("exports all channels one may view with a right on some of them, and none without any", () => {
     expect(smsChannelCapabilities({ id: "a", rights: [grant("view", "seen")] }).export).toBe(true);
     expect(smsChannelVerdicts({ id: "a", rights: [] }).export).toMatchObject({ access: "view", hidden: false });
+  });
+
+  it("exports secrets only with export_secrets: on the channel named, or on some channel for an export of all", () => {
+    const holder = { id: "a", rights: [grant("view"), grant("export_secrets", "one")] };
+    expect(smsChannelCapabilities(holder, { id: "one" }).exportSecrets).toBe(true);
+    expect(smsChannelVerdicts(holder, { id: "two" }).exportSecrets).toMatchObject({
+      access: "export_secrets",
+      objectId: "two",
+      hidden: false,
+    });
+    expect(smsChannelCapabilities(holder).exportSecrets).toBe(true);
+    expect(smsChannelVerdicts({ id: "b", rights: [grant("view")] }).exportSecrets).toMatchObject({
+      access: "export_secrets",
+      hidden: false,
+    });
   });
 });

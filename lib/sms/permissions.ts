@@ -2,12 +2,27 @@
 // services (to refuse): one answer for both, so a page never offers what the service would refuse.
 // See lib/rights/capability.ts for when a refusal is 403 and when 404.
 import type { Actor } from "../auth/actor";
-import { allowedOf, type CapabilityActor, listVerdict, requireVerdict, rightVerdict } from "../rights/capability";
+import { canSome } from "../rights/can";
+import {
+  allowedOf,
+  type CapabilityActor,
+  listVerdict,
+  requireVerdict,
+  rightVerdict,
+  type Verdict,
+} from "../rights/capability";
 import type { Access } from "../rights/catalog";
 
 /** The channel asked about. */
 export interface SmsChannelTarget {
   id: string;
+}
+
+/** The access on at least one channel; refused (403, never hidden) when it is on none. */
+function someVerdict(actor: CapabilityActor, access: Access): Verdict {
+  return canSome(actor.rights, "sms_channel", access)
+    ? null
+    : { kind: "right", objectType: "sms_channel", access, hidden: false };
 }
 
 /** Why each thing is (not) allowed; without a channel, on channels in general. */
@@ -30,6 +45,11 @@ export function smsChannelVerdicts(actor: CapabilityActor, channel?: SmsChannelT
     checkKeystore: on("view"),
     /** The driver-format export leaves secrets out: this channel's view right, or, for all, the list's. */
     export: channel ? on("view") : list,
+    /**
+     * Secret options in clear in that export: the dedicated right on this channel; without a channel,
+     * on at least one (an export of every channel then opens only the secrets of those).
+     */
+    exportSecrets: channel ? on("export_secrets") : someVerdict(actor, "export_secrets"),
   };
 }
 

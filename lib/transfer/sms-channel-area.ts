@@ -11,6 +11,7 @@ import { zSecretText } from "../schemas";
 import { isSmsOptionName, PLAIN_OPTIONS, SECRET_OPTIONS, type SmsSecretName, smsOption } from "../sms/options";
 import { optionRecord } from "../sms/restart";
 import { optionIssues, ZCreateSmsChannelRequest, ZSmsChannelName, ZUpdateSmsChannelRequest } from "../sms/schemas";
+import { openChannelSecret } from "../sms/secret";
 import { createSmsChannel, updateSmsChannel } from "../sms/service";
 import { defineArea, NEEDS_SECRET } from "./area";
 import { parseRequest } from "./parse";
@@ -67,11 +68,25 @@ function portableChannel(row: { name: string; options: unknown; secretsSealed: u
   };
 }
 
+/**
+ * The stored channel's sealed secrets, beside its portable form (which never holds them): a file exported
+ * with its secrets gives them back, and a value equal to the stored one is no change. Kept off the record
+ * so that no report or audit row can carry them.
+ */
+const sealedOf = new WeakMap<TPortableSmsChannel, { id: string; sealed: Record<string, string> }>();
+
+/** Whether the document gives a secret the value it already has. */
+function sameSecret(stored: TPortableSmsChannel | null, name: string, value: string | undefined): boolean {
+  const held = stored ? sealedOf.get(stored) : undefined;
+  const sealed = held?.sealed[name];
+  return !!held && !!sealed && value !== undefined && openChannelSecret(held.id, name, sealed) === value;
+}
+
 /** The secrets a save would change: set or replaced by the document, or named as set but missing here. */
 function secretChanges(stored: TPortableSmsChannel, incoming: TPortableSmsChannel): Changes {
   const changes: Changes = {};
-  for (const name of Object.keys(incoming.secrets ?? {}))
-    changes[name] = stored.secretsSet.includes(name) ? "changed" : "set";
+  for (const [name, value] of Object.entries(incoming.secrets ?? {}))
+    if (!sameSecret(stored, name, value)) changes[name] = stored.secretsSet.includes(name) ? "changed" : "set";
   for (const name of incoming.secretsSet)
     if (!stored.secretsSet.includes(name) && incoming.secrets?.[name] === undefined) changes[name] = "set";
   return changes;
@@ -87,7 +102,10 @@ function secretEntries(stored: TPortableSmsChannel | null, incoming: TPortableSm
   return Object.fromEntries(
     SECRET_OPTIONS.map((name) => {
       const value = incoming.secrets?.[name];
-      return [name, value === undefined ? { action: "keep" } : { action: "replace", value }];
+      return [
+        name,
+        value === undefined || sameSecret(stored, name, value) ? { action: "keep" } : { action: "replace", value },
+      ];
     }),
   );
 }
@@ -115,7 +133,10 @@ export const smsChannels = defineArea<TPortableSmsChannel>({
       where: { nameKey: key.toLowerCase() },
       select: { id: true, version: true, name: true, options: true, secretsSealed: true },
     });
-    return row ? { id: row.id, version: row.version, record: portableChannel(row) } : null;
+    if (!row) return null;
+    const record = portableChannel(row);
+    sealedOf.set(record, { id: row.id, sealed: optionRecord(row.secretsSealed) });
+    return { id: row.id, version: row.version, record };
   },
   compare: (stored, incoming) => ({ ...diff(flat(stored), flat(incoming)), ...secretChanges(stored, incoming) }),
   present: (incoming) => ({

@@ -43,7 +43,7 @@ export default guardedPage(async function SmsChannelsPage({
                 Import driver configuration
               </Link>
             ) : null}
-            {page.total > 0 && may.export ? <ExportButtons /> : null}
+            {page.total > 0 && may.export ? <ExportButtons maySecrets={may.exportSecrets} /> : null}
             <AddNewLink href="/sms-channels/new" allowed={canAdd} />
           </>
         }

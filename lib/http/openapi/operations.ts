@@ -519,11 +519,15 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "SMS channels",
     summary: "Export channels in the driver's format",
     description:
-      "?format=cfg (sections of option = value lines) or csv (as Genesys Administrator exports options); ?id=… (repeated) chooses channels. Secret options are left out.",
+      "?format=cfg (sections of option = value lines) or csv (as Genesys Administrator exports options); ?id=… (repeated) chooses channels. Secret options are left out unless ?secrets=true: then they are written in clear for the channels on which the token's owner holds export_secrets (for a named channel the right on it is required, 403 otherwise; without ?id, on at least one channel), and the export is audited with the channels' names.",
     query: ZExportSmsChannelsRequest.pick({ format: true }).extend({
       id: ZExportSmsChannelsRequest.shape.ids.describe(
         "The channels to export; absent: every one the token's owner may view.",
       ),
+      secrets: z
+        .enum(["true", "false"])
+        .optional()
+        .describe("true: secret options in clear, where the token's owner holds export_secrets (audited)."),
     }),
     // A named channel the token's owner may not see answers like a missing one.
     problems: [400, 403, 404],

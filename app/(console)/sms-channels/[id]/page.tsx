@@ -39,7 +39,7 @@ export default guardedPage(async function SmsChannelPage({ params }: { params: P
         actions={
           <>
             <HistoryLink objectType="sms_channel" objectId={channel.id} />
-            {may.export ? <ExportButtons ids={[channel.id]} /> : null}
+            {may.export ? <ExportButtons ids={[channel.id]} maySecrets={may.exportSecrets} /> : null}
             {may.delete ? (
               <DeleteButton
                 label="Delete channel"

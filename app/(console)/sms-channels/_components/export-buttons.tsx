@@ -1,17 +1,19 @@
 "use client";
-// Downloads channels in the driver's formats (secrets left out), made on the server with the actor's rights.
+// Downloads channels in the driver's formats, made on the server with the actor's rights. Secrets are
+// left out unless "Include secrets" is ticked, offered only to who holds export_secrets (audited).
 import { Download } from "lucide-react";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { exportSmsChannelsAction } from "@/app/(console)/sms-channels/actions";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
 
-export function ExportButtons({ ids }: { ids?: string[] }) {
+export function ExportButtons({ ids, maySecrets = false }: { ids?: string[]; maySecrets?: boolean }) {
   const [pending, startTransition] = useTransition();
+  const [withSecrets, setWithSecrets] = useState(false);
   const download = (format: "cfg" | "csv") =>
     startTransition(async () => {
-      const result = await callAction(exportSmsChannelsAction, { format, ids });
+      const result = await callAction(exportSmsChannelsAction, { format, ids, withSecrets: maySecrets && withSecrets });
       if (!result.ok) {
         if (result.code === "unauthenticated") window.location.assign("/login");
         else toast.error(result.formError);
@@ -26,6 +28,20 @@ export function ExportButtons({ ids }: { ids?: string[] }) {
     });
   return (
     <>
+      {maySecrets ? (
+        <label
+          className="flex items-center gap-2 text-sm text-slate-800"
+          title="Secret options in clear in the file; the export is recorded in the audit trail."
+        >
+          <input
+            type="checkbox"
+            checked={withSecrets}
+            onChange={(event) => setWithSecrets(event.target.checked)}
+            className="size-4 rounded border-slate-300"
+          />
+          Include secrets
+        </label>
+      ) : null}
       <Button variant="secondary" disabled={pending} onClick={() => download("cfg")}>
         <Download aria-hidden className="size-4" /> Export CFG
       </Button>

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "Access" ADD VALUE 'export_secrets';
+
