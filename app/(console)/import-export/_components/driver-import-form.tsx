@@ -20,8 +20,9 @@ import {
 } from "@/lib/sms/driver-import-schemas";
 import type { TImportReport } from "@/lib/transfer/import";
 import { driverImportAction } from "../actions";
-import { POLICIES, ReportSummary, wouldApply } from "./import-form";
+import { ReportSummary, wouldApply } from "./import-form";
 import { ImportReport, summaryOf } from "./import-report";
+import { PolicyFieldset } from "./policy-fieldset";
 
 export function DriverImportForm() {
   const router = useRouter();
@@ -112,23 +113,7 @@ export function DriverImportForm() {
             />
           )}
         </Field>
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Channels that exist with other values</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-3">
-            {POLICIES.map((choice) => (
-              <label
-                key={choice.value}
-                className="flex gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-              >
-                <input type="radio" value={choice.value} {...form.register("policy")} className="mt-0.5 size-4" />
-                <span>
-                  <span className="font-medium text-slate-900">{choice.label}</span>
-                  <span className="block text-slate-600">{choice.help}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <PolicyFieldset legend="Channels that exist with other values" registration={form.register("policy")} />
         <p className="text-sm text-slate-600">
           A channel's options are replaced by the file's: an option the file leaves out goes back to the driver's
           default. Secret options in the file are set; secrets it leaves out keep their stored values.

@@ -15,12 +15,7 @@ import type { TImportReport } from "@/lib/transfer/import";
 import { MAX_IMPORT_BYTES, type TImportFormRequest, ZImportFormRequest } from "@/lib/transfer/schemas";
 import { importAction } from "../actions";
 import { ImportReport, summaryOf } from "./import-report";
-
-export const POLICIES = [
-  { value: "skip", label: "Skip", help: "Records that exist with other values stay as they are." },
-  { value: "overwrite", label: "Overwrite", help: "Records that exist take the document's values." },
-  { value: "fail", label: "Fail", help: "Any record that exists with other values stops the whole import." },
-] as const;
+import { PolicyFieldset } from "./policy-fieldset";
 
 /** Whether the report's import would be written: no errors, and no conflicts when they are fatal. */
 export function wouldApply(report: TImportReport): boolean {
@@ -107,23 +102,7 @@ export function ImportForm() {
             />
           )}
         </Field>
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Records that exist with other values</legend>
-          <div className="mt-2 grid gap-2 sm:grid-cols-3">
-            {POLICIES.map((choice) => (
-              <label
-                key={choice.value}
-                className="flex gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-              >
-                <input type="radio" value={choice.value} {...form.register("policy")} className="mt-0.5 size-4" />
-                <span>
-                  <span className="font-medium text-slate-900">{choice.label}</span>
-                  <span className="block text-slate-600">{choice.help}</span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <PolicyFieldset legend="Records that exist with other values" registration={form.register("policy")} />
         <p className="text-sm text-slate-600">
           Secrets are not in an export. An existing messaging service keeps its credential secrets; a new one needs them
           in the document (<code className="text-xs">"secret"</code> on each credential entry). So do new HMAC JWT keys
