@@ -29,9 +29,9 @@ export const notFound = (what: string) =>
   new AppError("not_found", `${what} does not exist (it may have been deleted).`);
 export const stale = (what: string) =>
   new AppError("stale", `This ${what} was changed since you opened it. Reload it to see the changes, then try again.`);
-/** The database connection died mid-request (or none could be opened): the transaction did not commit. */
+/** The database connection died mid-request, or none could be had in time: the transaction did not commit. */
 export const connectionLost = () =>
-  new AppError("unavailable", "The database connection was lost; nothing was saved. Try again.");
+  new AppError("unavailable", "The database was unavailable; nothing was saved. Try again.");
 export const invalid = (fieldErrors: FieldErrors, message = "Some fields need attention.") =>
   new AppError("invalid", message, fieldErrors);
 

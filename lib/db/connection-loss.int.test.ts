@@ -72,7 +72,7 @@ describe.runIf(onPostgres)("losing PostgreSQL connections during concurrent save
       expect(failureFrom(error)).toEqual({
         ok: false,
         code: "unavailable",
-        message: "The database connection was lost; nothing was saved. Try again.",
+        message: "The database was unavailable; nothing was saved. Try again.",
         fieldErrors: {},
       });
     }
@@ -94,4 +94,15 @@ describe.runIf(onPostgres)("losing PostgreSQL connections during concurrent save
     const after = await within(15_000, Promise.all(saveRoles(admin, `${prefix}-after`)));
     expect(after.filter((o) => o.error !== undefined).map((o) => String(o.error))).toEqual([]);
   }, 90_000);
+
+  it("answers a read on a connection the server just ended by running it again on a new one", async () => {
+    await bootstrapAdministrator();
+    for (let round = 0; round < 5; round += 1) {
+      // Fill the pool with idle connections, end them all on the server, and read at once.
+      await Promise.all(Array.from({ length: 5 }, () => db().user.count()));
+      await terminateBackends();
+      const counts = await within(15_000, Promise.all(Array.from({ length: 5 }, () => db().user.count())));
+      expect(counts.every((count) => count > 0)).toBe(true);
+    }
+  }, 60_000);
 });

@@ -12,8 +12,9 @@ export function markConnectionLost<E>(error: E): E {
 const LOST_SQLSTATE = /^(08...|57P0[1-3])$/;
 // The driver adapter's names for a socket that closed or could not be opened.
 const LOST_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections"]);
-// Prisma's: cannot reach the server, the server closed the connection, no connection from the pool in time.
-const LOST_PRISMA_CODES = new Set(["P1001", "P1017", "P2024"]);
+// Prisma's: cannot reach the server, the server closed the connection, no connection from the pool in time,
+// and a transaction that could not start (no connection in time) or ended before its commit.
+const LOST_PRISMA_CODES = new Set(["P1001", "P1017", "P2024", "P2028"]);
 
 interface ErrorShape {
   code?: unknown;

@@ -6,7 +6,7 @@
 // request waits forever. Here a client whose connection ended is released with the error (so the pool
 // destroys it and opens a new one when needed), and the later release from its holder does nothing.
 import pg from "pg";
-import { markConnectionLost } from "./connection-lost";
+import { isConnectionLost, markConnectionLost } from "./connection-lost";
 
 type ConnectCallback = (
   err: Error | undefined,
@@ -18,16 +18,33 @@ type ConnectCallback = (
 const lostClients = new WeakSet<pg.PoolClient>();
 const wrappedClients = new WeakSet<pg.PoolClient>();
 
-/** Once per client: a query that fails because the connection died says so. */
+/**
+ * Once per client: a query that fails because the connection died says so. The client is known lost from the
+ * moment its connection fails, whether or not someone holds it then: a later query on it (a ROLLBACK from
+ * its holder, say) fails with pg's "not queryable" error, which carries no code. Errors the client emits are
+ * always about its connection.
+ */
 function markLostQueries(client: pg.PoolClient) {
   if (wrappedClients.has(client)) return;
   wrappedClients.add(client);
+  client.on("error", (error) => {
+    lostClients.add(client);
+    markConnectionLost(error);
+  });
+  client.on("end", () => lostClients.add(client));
+  const mark = (error: unknown) => (lostClients.has(client) ? markConnectionLost(error) : error);
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((...args: unknown[]) => {
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      // pg-pool's own query() passes a callback.
+      const callback = last as (error: unknown, result?: unknown) => void;
+      return query(...args.slice(0, -1), (error: unknown, result: unknown) => callback(error && mark(error), result));
+    }
     const result = query(...args);
     if (!(result instanceof Promise)) return result;
     return result.catch((error: unknown) => {
-      throw lostClients.has(client) ? markConnectionLost(error) : error;
+      throw mark(error);
     });
   }) as typeof client.query;
 }
@@ -53,7 +70,27 @@ function releaseOnLoss(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
+// A statement that only reads may run again on a new connection; anything else may have taken effect.
+const READ = /^\s*select\b/i;
+const textOf = (query: unknown) =>
+  typeof query === "string" ? query : ((query as { text?: unknown } | null)?.text ?? "");
+
 export class RecoveringPool extends pg.Pool {
+  /**
+   * Outside a transaction, a read whose connection turns out dead (an idle connection the server ended
+   * a moment ago) runs once more on a new one, so the user never sees a lost connection on a page load.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's query() has many overloads; this forwards them all.
+  override query(...args: any[]): any {
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    const read = READ.test(String(textOf(args[0])));
+    if (!read || !(result instanceof Promise) || typeof args.at(-1) === "function") return result;
+    return result.catch((error: unknown) => {
+      if (!isConnectionLost(error)) throw error;
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    });
+  }
+
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
