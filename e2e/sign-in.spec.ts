@@ -45,3 +45,22 @@ test("signing out ends the session", async ({ page, browser }) => {
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
+
+test("a form is offered only once its page is live, so nothing typed before is reset", async ({ browser }) => {
+  // Without JavaScript the page never comes alive: what the server sent shows the fields, held disabled.
+  const asServerSent = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: { cookies: [], origins: [] },
+  });
+  const before = await asServerSent.newPage();
+  await before.goto("/login");
+  await expect(before.getByLabel("Logon name")).toBeDisabled();
+  await expect(before.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await asServerSent.close();
+
+  const live = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const after = await live.newPage();
+  await after.goto("/login");
+  await expect(after.getByLabel("Logon name")).toBeEnabled();
+  await live.close();
+});

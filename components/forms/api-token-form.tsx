@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(console)/api-tokens/actions";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { applyResult } from "./apply-result";
@@ -79,7 +80,7 @@ export function ApiTokenForm() {
           </p>
         </section>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <LiveForm onSubmit={onSubmit} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             id="name"
@@ -112,7 +113,7 @@ export function ApiTokenForm() {
             {isSubmitting ? "Creating…" : "Create token"}
           </Button>
         </div>
-      </form>
+      </LiveForm>
     </div>
   );
 }

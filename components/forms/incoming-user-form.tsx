@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
 import { callAction } from "@/components/forms/call-action";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZIncomingUserForServiceRequest } from "@/lib/messaging/schemas";
@@ -39,7 +40,7 @@ export function IncomingUserForm({ service }: { service: { id: string; name: str
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <LiveForm onSubmit={onSubmit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="firstName" label="First name" error={errors.firstName?.message} required>
           {(a11y) => <input {...a11y} {...form.register("firstName")} className={inputClass} />}
@@ -80,6 +81,6 @@ export function IncomingUserForm({ service }: { service: { id: string; name: str
           {isSubmitting ? "Creating…" : "Create external user"}
         </Button>
       </div>
-    </form>
+    </LiveForm>
   );
 }

@@ -3,6 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { TriangleAlert } from "lucide-react";
 import { useWatch } from "react-hook-form";
 import { createMessagingServiceAction, updateMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type TMessagingServiceFields, ZMessagingServiceFields } from "@/lib/messaging/schemas";
@@ -64,7 +65,7 @@ export function MessagingServiceForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <LiveForm onSubmit={onSubmit} noValidate>
       <fieldset disabled={busy} aria-busy={busy} className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
@@ -142,6 +143,6 @@ export function MessagingServiceForm({
           </div>
         ) : null}
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }

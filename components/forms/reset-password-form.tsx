@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { resetPasswordAction } from "@/app/(console)/users/actions";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { ZResetPasswordRequest } from "@/lib/users/schemas";
 import { FormError } from "./form-error";
@@ -34,7 +35,7 @@ export function ResetPasswordForm({ id, version, external }: { id: string; versi
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <LiveForm onSubmit={onSubmit} noValidate>
       <fieldset disabled={busy} aria-busy={busy} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <PasswordField
@@ -57,6 +58,6 @@ export function ResetPasswordForm({ id, version, external }: { id: string; versi
           </Button>
         </div>
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createRoleAction, updateRoleAction } from "@/app/(console)/roles/actions";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type TRight, ZRoleFields } from "@/lib/roles/schemas";
@@ -54,7 +55,7 @@ export function RoleForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <LiveForm onSubmit={onSubmit} noValidate>
       <fieldset disabled={busy} aria-busy={busy} className="space-y-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="name" label="Name" error={errors.name?.message} required>
@@ -106,6 +107,6 @@ export function RoleForm({
           </div>
         ) : null}
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }

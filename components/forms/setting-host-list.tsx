@@ -1,9 +1,10 @@
 "use client";
-// A setting that holds a list (the connection test's allowed internal hosts): one entry per line,
-// checked in the browser with the schema the server checks it with again.
 import { useState } from "react";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
+// A setting that holds a list (the connection test's allowed internal hosts): one entry per line,
+// checked in the browser with the schema the server checks it with again.
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
@@ -32,7 +33,7 @@ export function SettingHostList({
   const dirty = text.trim() !== value.join("\n");
 
   return (
-    <form
+    <LiveForm
       noValidate
       className="space-y-2"
       onSubmit={async (event) => {
@@ -84,6 +85,6 @@ export function SettingHostList({
           </Button>
         </div>
       ) : null}
-    </form>
+    </LiveForm>
   );
 }

@@ -2,6 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/(console)/users/actions";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
@@ -133,7 +134,7 @@ export function CreateUserForm({
     if (created) router.push(`/users/${created.id}`);
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <LiveForm onSubmit={onSubmit} noValidate className="space-y-5">
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Kind</legend>
         <label className="flex items-start gap-2 text-sm">
@@ -175,7 +176,7 @@ export function CreateUserForm({
           {busy ? "Creating…" : "Create user"}
         </Button>
       </div>
-    </form>
+    </LiveForm>
   );
 }
 
@@ -195,7 +196,7 @@ export function EditUserForm({
     await save(updateUserAction, { ...values, version: version ?? user.version }, "Changes saved.");
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <LiveForm onSubmit={onSubmit} noValidate>
       <fieldset disabled={busy} aria-busy={busy} className="space-y-5">
         <BasicFields form={form} disabled={!canSave} roles={roles} canAssignRoles={canAssignRoles} />
         <FormError message={errors.root?.server?.message} />
@@ -207,6 +208,6 @@ export function EditUserForm({
           </div>
         ) : null}
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }

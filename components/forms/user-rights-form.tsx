@@ -1,7 +1,8 @@
 "use client";
-// The rights a user holds directly (the seed's User Rights block), edited like a role's rights.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { setUserRightsAction } from "@/app/(console)/users/actions";
+// The rights a user holds directly (the seed's User Rights block), edited like a role's rights.
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import type { TRight } from "@/lib/roles/schemas";
 import { ZUserRightsFields } from "@/lib/users/direct-rights-schemas";
@@ -32,7 +33,7 @@ export function UserRightsForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="User rights">
+    <LiveForm onSubmit={onSubmit} noValidate aria-label="User rights">
       <fieldset disabled={busy} aria-busy={busy} className="space-y-5">
         {canGrant ? (
           <p className="text-xs text-slate-600">You can grant only rights you hold yourself.</p>
@@ -58,6 +59,6 @@ export function UserRightsForm({
           </div>
         ) : null}
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }

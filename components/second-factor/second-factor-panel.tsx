@@ -1,6 +1,4 @@
 "use client";
-// The user's own second factor: set up (QR code, key, first code), the recovery codes shown once,
-// then turning it off or replacing the recovery codes with a current code or the password.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
@@ -14,6 +12,9 @@ import {
 } from "@/app/(console)/account/security/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { FormError } from "@/components/forms/form-error";
+// The user's own second factor: set up (QR code, key, first code), the recovery codes shown once,
+// then turning it off or replacing the recovery codes with a current code or the password.
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZConfirmEnrolmentRequest, ZIdentityProofRequest } from "@/lib/auth/second-factor-schemas";
@@ -118,7 +119,7 @@ function Confirm({ keyText, qr, onCodes }: { keyText: string; qr: ReactNode; onC
             </code>
             <p className="mt-1 text-xs text-slate-600">Time-based, 6 digits, every 30 seconds.</p>
           </div>
-          <form onSubmit={onSubmit} noValidate className="space-y-3">
+          <LiveForm onSubmit={onSubmit} noValidate className="space-y-3">
             <Field id="code" label="Code from the app" error={errors.code?.message} required>
               {(a11y) => (
                 <input
@@ -147,7 +148,7 @@ function Confirm({ keyText, qr, onCodes }: { keyText: string; qr: ReactNode; onC
                 Start over with a new key
               </Button>
             </div>
-          </form>
+          </LiveForm>
         </div>
       </div>
     </div>
@@ -219,7 +220,7 @@ function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (code
       {required ? (
         <p>Your role {status.requiredBy.join(", ")} requires a second factor, so it cannot be turned off.</p>
       ) : null}
-      <form onSubmit={replaceCodes} noValidate className="space-y-3">
+      <LiveForm onSubmit={replaceCodes} noValidate className="space-y-3">
         <Field
           id="proof"
           label="Code from your app, or your password"
@@ -252,7 +253,7 @@ function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (code
             </Button>
           )}
         </div>
-      </form>
+      </LiveForm>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { PasswordField } from "@/components/forms/password-field";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
@@ -25,7 +26,7 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <LiveForm onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="text" name="username" autoComplete="username" value={logonName} readOnly hidden />
       <PasswordField
         id="currentPassword"
@@ -61,6 +62,6 @@ export function ChangePasswordForm({ logonName, forced }: { logonName: string; f
           {isSubmitting ? "Saving…" : "Change password"}
         </Button>
       </div>
-    </form>
+    </LiveForm>
   );
 }

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { ZSignInRequest } from "@/lib/auth/schemas";
@@ -56,7 +57,7 @@ export function LoginForm({ next }: { next: string }) {
           "Use the logon name and password your administrator gave you."
         )}
       </p>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <LiveForm onSubmit={onSubmit} noValidate className="space-y-4">
         <div hidden={step === "code"} className="space-y-4">
           <Field id="logonName" label="Logon name" error={errors.logonName?.message}>
             {(a11y) => (
@@ -111,7 +112,7 @@ export function LoginForm({ next }: { next: string }) {
             Sign in as someone else
           </button>
         ) : null}
-      </form>
+      </LiveForm>
     </>
   );
 }

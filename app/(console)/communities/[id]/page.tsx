@@ -71,8 +71,8 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
           />
         </Card>
         <Card title="JWT keys" description="The keys that verify signed identities, chosen by the JWT header's kid.">
+          {/* Not remounted when another section saves: a key being typed stays; the version prop moves on. */}
           <JwtKeysSection
-            key={community.version}
             communityId={community.id}
             version={community.version}
             mode={community.signedIdentities}
@@ -84,8 +84,9 @@ export default guardedPage(async function CommunityPage({ params }: { params: Pr
           title="Extra value mappings"
           description="Custom fields of this community, and where the extra values a website registers on the identity land."
         >
+          {/* Remounted only when what it edits was stored, so a save elsewhere on the page keeps its edits. */}
           <ExtraValuesSection
-            key={community.version}
+            key={JSON.stringify([community.customFields, community.extraValueMappings])}
             communityId={community.id}
             version={community.version}
             settings={{ customFields: community.customFields, mappings: community.extraValueMappings }}

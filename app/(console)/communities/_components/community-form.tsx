@@ -8,6 +8,7 @@ import { createCommunityAction, updateCommunityAction } from "@/app/(console)/co
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { type SignedIdentityMode, ZCommunityFields } from "@/lib/communities/schemas";
@@ -49,7 +50,7 @@ export function CommunityForm({ community, canSave }: { community?: CommunityVal
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <LiveForm onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="max-w-md">
         <Field id="name" label="Name" error={errors.name?.message} required>
           {(a11y) => <input {...a11y} {...form.register("name")} disabled={!canSave} className={inputClass} />}
@@ -112,6 +113,6 @@ export function CommunityForm({ community, canSave }: { community?: CommunityVal
           </Button>
         </div>
       ) : null}
-    </form>
+    </LiveForm>
   );
 }

@@ -7,6 +7,7 @@ import { updateExtraValuesAction } from "@/app/(console)/communities/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import {
@@ -62,7 +63,7 @@ export function ExtraValuesSection({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <LiveForm onSubmit={onSubmit} noValidate className="space-y-6">
       <fieldset className="space-y-3" disabled={!canModify}>
         <legend className="text-sm font-semibold text-slate-900">Custom fields</legend>
         {fields.fields.length === 0 ? <p className="text-sm text-slate-600">No custom field yet.</p> : null}
@@ -265,6 +266,6 @@ export function ExtraValuesSection({
           </Button>
         </div>
       ) : null}
-    </form>
+    </LiveForm>
   );
 }

@@ -10,6 +10,7 @@ import { addJwtKeyAction, removeJwtKeyAction } from "@/app/(console)/communities
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -151,7 +152,7 @@ export function JwtKeysSection({
         </Button>
       ) : null}
       {canModify && adding ? (
-        <form onSubmit={onAdd} noValidate className="space-y-4 rounded-md border border-slate-200 p-4">
+        <LiveForm onSubmit={onAdd} noValidate className="space-y-4 rounded-md border border-slate-200 p-4">
           <h3 className="text-sm font-semibold">Add a JWT key</h3>
           <div className="max-w-sm">
             <Field
@@ -228,7 +229,7 @@ export function JwtKeysSection({
               {isSubmitting ? "Adding…" : "Add key"}
             </Button>
           </div>
-        </form>
+        </LiveForm>
       ) : null}
     </div>
   );

@@ -1,6 +1,4 @@
 "use client";
-// The SMS driver's own configuration file (CFG/INI sections or CSV rows, as the SMS channels page exports
-// them) imported through the same dry run, policy and report as a Switchboard export.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckCircle2, FileSearch, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -10,6 +8,9 @@ import { toast } from "sonner";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+// The SMS driver's own configuration file (CFG/INI sections or CSV rows, as the SMS channels page exports
+// them) imported through the same dry run, policy and report as a Switchboard export.
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -70,7 +71,7 @@ export function DriverImportForm() {
       title="Import driver configuration"
       description="SMS channels from the SMS driver's own file: [channel-<name>] sections (CFG/INI) or Section,Option,Value rows (CSV). Other sections are ignored."
     >
-      <form id="driver-import" onSubmit={submit(true)} noValidate className="space-y-4">
+      <LiveForm id="driver-import" onSubmit={submit(true)} noValidate className="space-y-4">
         <div className="flex flex-wrap items-end gap-6">
           <div className="space-y-1.5">
             <label htmlFor="driver-file" className="text-sm font-medium text-slate-800">
@@ -136,7 +137,7 @@ export function DriverImportForm() {
             </span>
           ) : null}
         </div>
-      </form>
+      </LiveForm>
       {report ? (
         <div className="mt-6 space-y-3" aria-live="polite">
           <ReportSummary report={report} />

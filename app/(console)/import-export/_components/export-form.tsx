@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { exportFileName, type TExportFormRequest, ZExportFormRequest } from "@/lib/transfer/schemas";
@@ -37,7 +38,7 @@ export function ExportForm({ areas }: { areas: { key: string; label: string }[] 
       title="Export"
       description="Everything you may view in the chosen areas. Passwords and credential secrets never leave Switchboard."
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <LiveForm onSubmit={onSubmit} noValidate className="space-y-4">
         <fieldset aria-describedby={errors.areas ? "areas-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Areas</legend>
           <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
@@ -64,7 +65,7 @@ export function ExportForm({ areas }: { areas: { key: string; label: string }[] 
           <Download aria-hidden className="size-4" />
           {isSubmitting ? "Exporting…" : "Download export"}
         </Button>
-      </form>
+      </LiveForm>
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -69,7 +70,7 @@ export function ImportForm() {
       title="Import"
       description="Check a document first: the dry run shows what would happen to each record and writes nothing."
     >
-      <form onSubmit={submit(true)} noValidate className="space-y-4">
+      <LiveForm onSubmit={submit(true)} noValidate className="space-y-4">
         <div className="space-y-1.5">
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
             Export file
@@ -128,7 +129,7 @@ export function ImportForm() {
             </span>
           ) : null}
         </div>
-      </form>
+      </LiveForm>
       {report ? (
         <div className="mt-6 space-y-3" aria-live="polite">
           <ReportSummary report={report} />

@@ -8,6 +8,7 @@ import { createSmsChannelAction, updateSmsChannelAction } from "@/app/(console)/
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SMS_OPTIONS, type SmsOption, type SmsPlainName, type SmsSecretName } from "@/lib/sms/options";
@@ -140,7 +141,7 @@ export function SmsChannelForm({ channel, canSave }: { channel?: StoredChannel; 
   const [modeOption, ...tlsRest] = tls;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <LiveForm onSubmit={onSubmit} noValidate>
       <fieldset disabled={refreshing} aria-busy={refreshing} className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
@@ -209,6 +210,6 @@ export function SmsChannelForm({ channel, canSave }: { channel?: StoredChannel; 
           </div>
         ) : null}
       </fieldset>
-    </form>
+    </LiveForm>
   );
 }
