@@ -31,6 +31,19 @@ describe("the SMS option registry", () => {
     expect(SMS_OPTIONS.every((o) => o.takesEffect === "after-restart")).toBe(true);
   });
 
+  it("states each integer and enum option's valid values from its range or values, in the reference's words", () => {
+    expect(smsOption("reconnection-timeout")).toMatchObject({
+      validValues: "Any integer greater than or equal to 10",
+      maxLength: 9,
+    });
+    expect(smsOption("x-smpp-response-max-waiting-time")).toMatchObject({
+      validValues: "Integer 1000 - 180000",
+      maxLength: 6,
+    });
+    expect(smsOption("x-smpp-tls-mode")).toMatchObject({ validValues: "off, single, mutual", maxLength: 6 });
+    expect(optionValueProblem(smsOption("x-smpp-tls-version"), "1.2.1")).toBe("Use at most 3 characters.");
+  });
+
   it("checks integer ranges at both ends", () => {
     const waiting = smsOption("x-smpp-response-max-waiting-time");
     expect(optionValueProblem(waiting, "999")).toBe("Enter a number 1000 to 180000.");

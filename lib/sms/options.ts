@@ -23,9 +23,9 @@ export interface SmsOption {
   values?: readonly SmsOptionValue[];
   /** For integer options: the documented range (max absent: no upper bound). */
   range?: { min: number; max?: number };
-  /** The most characters a text or secret value may have. */
+  /** The most characters a value may have (derived for enum and integer options). */
   maxLength: number;
-  /** The reference's "Valid Values" line, for people. */
+  /** The reference's "Valid Values" line, for people (derived for enum and integer options). */
   validValues: string;
   /** Sealed, write-only, shown only as set / not set, left out of exports. */
   secret: boolean;
@@ -36,12 +36,36 @@ export interface SmsOption {
   source: string;
 }
 
+/** An entry as written below: enum and integer options leave out what their values or range already say. */
+type SmsOptionEntry = Omit<SmsOption, "maxLength" | "validValues"> &
+  Partial<Pick<SmsOption, "maxLength" | "validValues">>;
+
+/** An integer option's "Valid Values" line and longest value, in the reference's own words, from its range. */
+function describeRange({ min, max }: { min: number; max?: number }) {
+  return max === undefined
+    ? { validValues: `Any integer greater than or equal to ${min}`, maxLength: 9 }
+    : { validValues: `Integer ${min} - ${max}`, maxLength: String(max).length };
+}
+
+function complete<E extends SmsOptionEntry>(entry: E): E & Pick<SmsOption, "maxLength" | "validValues"> {
+  const derived =
+    entry.kind === "integer" && entry.range
+      ? describeRange(entry.range)
+      : entry.kind === "enum" && entry.values
+        ? {
+            validValues: entry.values.map((v) => v.value).join(", "),
+            maxLength: Math.max(...entry.values.map((v) => v.value.length)),
+          }
+        : { validValues: "", maxLength: 0 };
+  return { ...derived, ...entry } as E & Pick<SmsOption, "maxLength" | "validValues">;
+}
+
 const SEED = "Genesys Driver for SMS and MMS, Security and Privacy (seeds/003)";
 const CHANNEL_OPTIONS =
   "https://docs.genesys.com/Documentation/Options/latest/ES/SmsMmsDriver-channel-any_name_for_sms";
 const SMS_ADMIN = "https://docs.genesys.com/Documentation/MSGA/latest/SMS/SMSAdmin";
 
-export const SMS_OPTIONS = [
+const ENTRIES = [
   {
     name: "password",
     label: "SMSC password",
@@ -63,8 +87,6 @@ export const SMS_OPTIONS = [
     kind: "integer",
     default: "180",
     range: { min: 10 },
-    maxLength: 9,
-    validValues: "Any integer greater than or equal to 10",
     secret: false,
     takesEffect: "after-restart",
     group: "connection",
@@ -78,8 +100,6 @@ export const SMS_OPTIONS = [
     kind: "integer",
     default: "30000",
     range: { min: 1000, max: 180000 },
-    maxLength: 6,
-    validValues: "Integer 1000 - 180000",
     secret: false,
     takesEffect: "after-restart",
     group: "connection",
@@ -93,8 +113,6 @@ export const SMS_OPTIONS = [
     kind: "integer",
     default: "10",
     range: { min: 1, max: 1000 },
-    maxLength: 4,
-    validValues: "Integer 1 - 1000",
     secret: false,
     takesEffect: "after-restart",
     group: "connection",
@@ -107,8 +125,6 @@ export const SMS_OPTIONS = [
     kind: "integer",
     default: "10",
     range: { min: 1, max: 1000 },
-    maxLength: 4,
-    validValues: "Integer 1 - 1000",
     secret: false,
     takesEffect: "after-restart",
     group: "connection",
@@ -122,8 +138,6 @@ export const SMS_OPTIONS = [
     kind: "integer",
     default: "255",
     range: { min: 2, max: 255 },
-    maxLength: 3,
-    validValues: "Integer 2 - 255",
     secret: false,
     takesEffect: "after-restart",
     group: "connection",
@@ -143,8 +157,6 @@ export const SMS_OPTIONS = [
         description: "SMS driver checks SMSC's certificate and sends its own certificate to SMSC",
       },
     ],
-    maxLength: 6,
-    validValues: "off, single, mutual",
     secret: false,
     takesEffect: "after-restart",
     group: "tls",
@@ -160,8 +172,6 @@ export const SMS_OPTIONS = [
       { value: "1.1", description: "TLS version 1.1 (deprecated: accepted, with a warning)" },
       { value: "1.2", description: "TLS version 1.2" },
     ],
-    maxLength: 3,
-    validValues: "1.1, 1.2",
     secret: false,
     takesEffect: "after-restart",
     group: "tls",
@@ -206,12 +216,14 @@ export const SMS_OPTIONS = [
     group: "tls",
     source: SEED,
   },
-] as const satisfies readonly SmsOption[];
+] as const satisfies readonly SmsOptionEntry[];
 
-export type SmsOptionName = (typeof SMS_OPTIONS)[number]["name"];
+export const SMS_OPTIONS = ENTRIES.map(complete);
 
-type SecretEntry = Extract<(typeof SMS_OPTIONS)[number], { secret: true }>;
-type PlainEntry = Extract<(typeof SMS_OPTIONS)[number], { secret: false }>;
+export type SmsOptionName = (typeof ENTRIES)[number]["name"];
+
+type SecretEntry = Extract<(typeof ENTRIES)[number], { secret: true }>;
+type PlainEntry = Extract<(typeof ENTRIES)[number], { secret: false }>;
 export type SmsSecretName = SecretEntry["name"];
 export type SmsPlainName = PlainEntry["name"];
 
