@@ -168,6 +168,37 @@ async function createConsoleUser(server: Server, prefix: string): Promise<{ id: 
   return { id: created.json.id as string, logonName };
 }
 
+/** A twilio service and the external user that delivers to it with Basic credentials. */
+async function inboundGateway(server: Server) {
+  const twilio = await api(server, "POST", "messaging-services", {
+    name: `two-instances-twilio-${randomBytes(3).toString("hex")}`,
+    type: "twilio",
+    serviceConnection: "https://provider.example.com/send",
+    credentials: [{ authId: "AC0123456789abcdef", secret: { action: "replace", value: "twilio secret 1" } }],
+  });
+  expect(twilio.status).toBe(201);
+  const serviceId = twilio.json.id as string;
+  const logonName = `gateway-${randomBytes(3).toString("hex")}`;
+  const incoming = await api(server, "POST", `messaging-services/${serviceId}/incoming-user`, {
+    firstName: "Inbound",
+    lastName: "Gateway",
+    logonName,
+    password: USER_PASSWORD,
+    confirmPassword: USER_PASSWORD,
+  });
+  expect(incoming.status).toBe(201);
+  const deliver = async (target: Server, password: string) => {
+    const response = await fetch(`${target.url}/api/inbound/${serviceId}`, {
+      method: "POST",
+      headers: { authorization: formatBasicAuth({ logonName, password }), "content-type": "application/json" },
+      body: "{}",
+    });
+    await response.body?.cancel();
+    return response.status;
+  };
+  return { userId: incoming.json.id as string, logonName, deliver };
+}
+
 test.describe.configure({ mode: "serial" });
 
 test.describe("two instances on one PostgreSQL database", () => {
@@ -300,35 +331,36 @@ test.describe("two instances on one PostgreSQL database", () => {
     expect(await browser.signIn(b(), user.logonName, USER_PASSWORD)).toBe(false);
   });
 
+  test("inbound: disabling the external user or resetting its password on one server stops it on the other", async () => {
+    const gateway = await inboundGateway(a());
+    // Twice on B: a server that remembered a recent verification would now answer from memory.
+    expect(await gateway.deliver(b(), USER_PASSWORD)).toBe(202);
+    expect(await gateway.deliver(b(), USER_PASSWORD)).toBe(202);
+    const { firstName, lastName, logonName, version } = (await api(a(), "GET", `users/${gateway.userId}`)).json;
+    const body = { firstName, lastName, logonName, email: "", enabled: false, roleIds: [] };
+    expect((await api(a(), "PUT", `users/${gateway.userId}`, body, `"${version}"`)).status).toBe(200);
+    expect(await gateway.deliver(b(), USER_PASSWORD)).toBe(401);
+
+    const other = await inboundGateway(b());
+    expect(await other.deliver(a(), USER_PASSWORD)).toBe(202);
+    expect(await other.deliver(a(), USER_PASSWORD)).toBe(202);
+    const current = (await api(b(), "GET", `users/${other.userId}`)).json;
+    const password = "a new gateway password from the administrator";
+    const reset = await api(
+      b(),
+      "PUT",
+      `users/${other.userId}/password`,
+      { password, confirmPassword: password },
+      `"${current.version}"`,
+    );
+    expect(reset.status).toBe(200);
+    expect(await other.deliver(a(), USER_PASSWORD)).toBe(401);
+  });
+
   // Passes once the inbound failure counts and the Sinch nonces live in PostgreSQL (issue 10, point 4).
   test("inbound: failures on both servers lock the name; a Sinch nonce accepted by one is refused by the other", async () => {
     test.setTimeout(90_000);
-    const twilio = await api(a(), "POST", "messaging-services", {
-      name: `two-instances-twilio-${randomBytes(3).toString("hex")}`,
-      type: "twilio",
-      serviceConnection: "https://provider.example.com/send",
-      credentials: [{ authId: "AC0123456789abcdef", secret: { action: "replace", value: "twilio secret 1" } }],
-    });
-    expect(twilio.status).toBe(201);
-    const serviceId = twilio.json.id as string;
-    const logonName = `gateway-${randomBytes(3).toString("hex")}`;
-    const incoming = await api(a(), "POST", `messaging-services/${serviceId}/incoming-user`, {
-      firstName: "Inbound",
-      lastName: "Gateway",
-      logonName,
-      password: USER_PASSWORD,
-      confirmPassword: USER_PASSWORD,
-    });
-    expect(incoming.status).toBe(201);
-    const deliver = async (server: Server, password: string) => {
-      const response = await fetch(`${server.url}/api/inbound/${serviceId}`, {
-        method: "POST",
-        headers: { authorization: formatBasicAuth({ logonName, password }), "content-type": "application/json" },
-        body: "{}",
-      });
-      await response.body?.cancel();
-      return response.status;
-    };
+    const { deliver } = await inboundGateway(a());
     expect(await deliver(b(), USER_PASSWORD)).toBe(202);
     // Twenty failures in five minutes lock the name (lib/messaging/inbound.ts): ten on each server here.
     const failures: number[] = [];
