@@ -1,6 +1,7 @@
 // What the server does once before it serves: apply pending migrations, then make sure the
 // built-in roles and an administrator exist.
 import { ensureAdministrator, ensureBuiltInRoles, type FirstAdministrator } from "./auth/bootstrap";
+import { sharedKeysNotice } from "./config/shared-keys";
 import { db, dbAdapter, rootDb } from "./db";
 import { runInTransaction } from "./db/ambient";
 import { migrate } from "./db/migrate";
@@ -14,6 +15,9 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   log(
     `Switchboard: ${adapter.kind} database at ${adapter.location}${applied.length ? `, applied ${applied.join(", ")}` : ", up to date"}.`,
   );
+  // Only a server database can have a second instance; the embedded one serves one process.
+  const notice = adapter.kind === "postgres" ? sharedKeysNotice() : null;
+  if (notice) log(notice);
   // Servers starting at once on one PostgreSQL database take turns: otherwise two could each find no
   // administrator, and each print a one-time password of which only the last one written works.
   const admin = await runInTransaction(
