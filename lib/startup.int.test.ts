@@ -92,4 +92,33 @@ describe("bootstrap", () => {
     );
     expect(restored.some((r) => r.objectType === "audit")).toBe(false);
   });
+
+  it("says on a server database, not on the embedded one, that the keys must be shared", async () => {
+    const saved = { session: process.env.NEXTAUTH_SECRET, sealing: process.env.SWITCHBOARD_SECRET_KEY };
+    delete process.env.NEXTAUTH_SECRET;
+    process.env.SWITCHBOARD_SECRET_KEY = "";
+    const lines: string[] = [];
+    try {
+      await prepareDatabase((line) => lines.push(line));
+    } finally {
+      if (saved.session !== undefined) process.env.NEXTAUTH_SECRET = saved.session;
+      if (saved.sealing !== undefined) process.env.SWITCHBOARD_SECRET_KEY = saved.sealing;
+      else delete process.env.SWITCHBOARD_SECRET_KEY;
+    }
+    const notice = lines.filter((line) => line.includes("NEXTAUTH_SECRET and SWITCHBOARD_SECRET_KEY are not set"));
+    expect(notice).toHaveLength(dbAdapter().kind === "postgres" ? 1 : 0);
+  });
+
+  it("makes one administrator when two servers start at once on an empty database", async () => {
+    await db().user.deleteMany({});
+    await db().role.deleteMany({});
+    const before = await db().auditEvent.count({ where: { action: "create", objectType: "user" } });
+    const lines: string[] = [];
+
+    await Promise.all([prepareDatabase((line) => lines.push(line)), prepareDatabase((line) => lines.push(line))]);
+
+    expect(await administrators()).toHaveLength(1);
+    expect(await db().auditEvent.count({ where: { action: "create", objectType: "user" } })).toBe(before + 1);
+    expect(lines.filter((line) => /administrator "admin" created/.test(line))).toHaveLength(1);
+  });
 });

@@ -78,7 +78,13 @@ async function actorOf(text: string, clientAddress: string | null, now: Date): P
   };
 }
 
-/** The server's resolver: 600 requests a minute per token, 30 failed attempts a minute per address. */
+/**
+ * The server's resolver: 600 requests a minute per token, 30 failed attempts a minute per address.
+ * Both count in this process only, on purpose: with several servers a token gets at most that budget on
+ * each. Neither guards a secret a person chose: a token holds 256 random bits that no number of guesses
+ * finds, so these limits only shed load, and counting each accepted request in the database would add a
+ * write to every API call. The limits that guard passwords (sign-in, inbound Basic) live in PostgreSQL.
+ */
 export const resolveToken = tokenResolver({
   perToken: new RateLimiter({ limit: 600, windowMs: 60_000 }),
   failures: new RateLimiter({ limit: 30, windowMs: 60_000 }),

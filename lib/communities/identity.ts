@@ -128,6 +128,9 @@ function readBody(contentType: string | null, body: string): { token: string } |
 }
 
 export function createIdentityReceiver(options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS) {
+  // Counted in this process only, on purpose: with several servers an address gets this budget on each.
+  // It only sheds load; what the endpoint checks (a JWT signature, or an identity the community accepts
+  // unsigned) cannot be guessed by repeating requests, unlike a password.
   const limiter = new RateLimiter({
     limit: options.requestLimit,
     windowMs: options.requestWindowMs,

@@ -1,7 +1,8 @@
 // A fixed-window rate limiter kept in memory: at most `limit` hits per key in each window of `windowMs`.
 // It holds at most `maxKeys` keys; when full it drops the key whose window began first, so a flood of
 // new keys costs bounded memory and can at worst give an old key a fresh budget.
-// The state lives in one process: several server processes each count on their own.
+// The state lives in one process: several server processes each count on their own. Use it only where
+// that is acceptable (shedding load); a limit that guards a password must count in the database.
 
 export interface RateLimiterOptions {
   limit: number;
