@@ -108,17 +108,4 @@ describe("bootstrap", () => {
     const notice = lines.filter((line) => line.includes("NEXTAUTH_SECRET and SWITCHBOARD_SECRET_KEY are not set"));
     expect(notice).toHaveLength(dbAdapter().kind === "postgres" ? 1 : 0);
   });
-
-  it("makes one administrator when two servers start at once on an empty database", async () => {
-    await db().user.deleteMany({});
-    await db().role.deleteMany({});
-    const before = await db().auditEvent.count({ where: { action: "create", objectType: "user" } });
-    const lines: string[] = [];
-
-    await Promise.all([prepareDatabase((line) => lines.push(line)), prepareDatabase((line) => lines.push(line))]);
-
-    expect(await administrators()).toHaveLength(1);
-    expect(await db().auditEvent.count({ where: { action: "create", objectType: "user" } })).toBe(before + 1);
-    expect(lines.filter((line) => /administrator "admin" created/.test(line))).toHaveLength(1);
-  });
 });
