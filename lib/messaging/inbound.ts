@@ -13,7 +13,7 @@ import { db } from "../db";
 import { SharedFailureLimit } from "../request/shared-failure-limit";
 import type { Rights } from "../rights/can";
 import { loadRights } from "../rights/load";
-import { settingValue } from "../settings/service";
+import { settingFromStored } from "../settings/service";
 import { parseBasicAuth } from "./basic-auth";
 import { openCredentialSecret } from "./credential-secret";
 import { mayUseService } from "./permissions";
@@ -99,6 +99,8 @@ interface Service {
   id: string;
   name: string;
   type: string;
+  /** The setting as it stands now, read with the service. */
+  useLocalHttpAuthentication: boolean;
 }
 
 /** What one attempt comes to: the answer, and what the audit row says about it. */
@@ -178,27 +180,13 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     // Failures are counted per name, known or not, so the lock tells nothing about which names exist.
     const nameKey = `name ${logonKey}`;
     const addressKey = `address ${request.clientAddress ?? "unknown"}`;
-    const [user, [byName, byAddress]] = await Promise.all([
-      logonKey
-        ? db().user.findUnique({
-            where: { logonKey },
-            select: { id: true, logonName: true, kind: true, enabled: true, passwordHash: true, authVersion: true },
-          })
-        : null,
-      failures.check(
-        [
-          { key: nameKey, limit: options.failureLimit },
-          { key: addressKey, limit: options.addressFailureLimit },
-        ],
-        now,
-      ),
-    ]);
+    const { user, byName, byAddress } = await readCaller(logonKey, nameKey, addressKey, now);
     // An unknown name stays out of the audit: it may be a password typed into the wrong field.
     const caller = user ? { id: user.id, logonName: user.logonName } : anonymous;
 
     // A locked name or address is refused even with the right password, before any check: a remembered
     // proof must not become a way to test guesses past the lock.
-    const lock = byName?.locked ? byName : byAddress?.locked ? byAddress : null;
+    const lock = byName.locked ? byName : byAddress.locked ? byAddress : null;
     if (lock) {
       return {
         status: 429,
@@ -251,6 +239,42 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
       return { status: 403, reason: "no Use right on this service", caller };
     }
     return { status: 202, reason: "accepted", caller };
+  }
+
+  /**
+   * The user with this logon key (null if none) and the failure verdicts on the name and the address, in
+   * one statement: this runs on every call, and each round trip to the database counts at volume.
+   */
+  async function readCaller(logonKey: string, nameKey: string, addressKey: string, now: number) {
+    const rows = await db().$queryRaw<CallerRow[]>`
+      SELECT k."key", f."failures", f."windowStart", u."id", u."logonName", u."kind"::text AS "kind",
+             u."enabled", u."passwordHash", u."authVersion"
+      FROM (VALUES (${nameKey}), (${addressKey})) AS k ("key")
+      LEFT JOIN "InboundFailure" f ON f."key" = k."key"
+      LEFT JOIN "User" u ON u."logonKey" = ${logonKey}`;
+    const state = (key: string) => {
+      const row = rows.find((r) => r.key === key);
+      return row && row.failures !== null && row.windowStart !== null
+        ? { failures: row.failures, windowStart: row.windowStart }
+        : null;
+    };
+    const found = rows.find((r) => r.id !== null);
+    const user =
+      found?.id && found.logonName !== null && found.kind !== null && found.enabled !== null
+        ? {
+            id: found.id,
+            logonName: found.logonName,
+            kind: found.kind,
+            enabled: found.enabled,
+            passwordHash: found.passwordHash ?? "",
+            authVersion: found.authVersion ?? 0,
+          }
+        : null;
+    return {
+      user,
+      byName: failures.verdict(state(nameKey), options.failureLimit, now),
+      byAddress: failures.verdict(state(addressKey), options.addressFailureLimit, now),
+    };
   }
 
   /** Deletes failure counts whose window has ended and nonces that have expired, at most once an interval. */
@@ -314,7 +338,7 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     // Sinch signs every callback with the webhook secret: once a service holds one, an unsigned callback
     // is a forgery, whatever the setting says.
     if (webhook?.secretSealed) return sinch(request, service, now, webhook);
-    if (!(await settingValue("useLocalHttpAuthentication"))) {
+    if (!service.useLocalHttpAuthentication) {
       return {
         status: 202,
         reason: "accepted without authentication (Use Local Http Authentication is off)",
@@ -352,6 +376,19 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
   };
 }
 
+/** A row of readCaller's statement: a failure key with its row (if any), and the user's columns (if any). */
+interface CallerRow {
+  key: string;
+  failures: number | null;
+  windowStart: Date | null;
+  id: string | null;
+  logonName: string | null;
+  kind: string | null;
+  enabled: boolean | null;
+  passwordHash: string | null;
+  authVersion: number | null;
+}
+
 /** Stands in for a user that does not exist; no user id has a space in it. */
 function unknownUser(logonKey: string): VerifiedUser {
   return { id: `unknown ${logonKey}`, passwordHash: "", authVersion: 0, kind: "", enabled: false };
@@ -367,16 +404,26 @@ function webhookEntry(serviceId: string): Promise<WebhookEntry> {
   });
 }
 
-/** By id first (ids are uuids), then by name, ignoring case. */
+/**
+ * By id first (ids are uuids), then by name, ignoring case, with the Use Local Http Authentication setting:
+ * one statement, as it runs on every call.
+ */
 async function findService(key: string): Promise<Service | null> {
   // No name holds a control character, and PostgreSQL cannot even compare text holding NUL.
   if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH || /\p{Cc}/u.test(key)) return null;
-  const select = { id: true, name: true, type: true } as const;
-  if (UUID.test(key)) {
-    const byId = await db().messagingService.findUnique({ where: { id: key.toLowerCase() }, select });
-    if (byId) return byId;
-  }
-  return db().messagingService.findUnique({ where: { nameKey: key.toLowerCase() }, select });
+  const lower = key.toLowerCase();
+  const id = UUID.test(key) ? lower : null;
+  const rows = await db().$queryRaw<(Omit<Service, "useLocalHttpAuthentication"> & { setting: unknown })[]>`
+    SELECT "id", "name", "type",
+           (SELECT "value" FROM "Setting" WHERE "key" = 'useLocalHttpAuthentication') AS "setting"
+    FROM "MessagingService"
+    WHERE "id" = ${id} OR "nameKey" = ${lower}
+    ORDER BY ("id" = ${id}) IS TRUE DESC
+    LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  const { setting, ...service } = row;
+  return { ...service, useLocalHttpAuthentication: settingFromStored("useLocalHttpAuthentication", setting) };
 }
 
 export const receiveInbound: InboundReceiver = createInboundReceiver();

@@ -20,6 +20,11 @@ export interface FailureVerdict {
   retryAfterSeconds: number;
 }
 
+export interface FailureRow {
+  failures: number;
+  windowStart: Date;
+}
+
 export class SharedFailureLimit {
   readonly windowMs: number;
 
@@ -31,16 +36,18 @@ export class SharedFailureLimit {
   /** Each key's verdict, in one query; keys without failures in a current window are not locked. */
   async check(keys: readonly LimitedKey[], now: number): Promise<FailureVerdict[]> {
     const rows = await db().inboundFailure.findMany({ where: { key: { in: keys.map(({ key }) => key) } } });
-    return keys.map(({ key, limit }) => {
-      const row = rows.find((r) => r.key === key);
-      const start = row?.windowStart.getTime() ?? now;
-      // A clock that stepped back keeps the window rather than opening a new one early.
-      const current = !!row && now - start < this.windowMs;
-      return {
-        locked: current && row.failures >= limit,
-        retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)),
-      };
-    });
+    return keys.map(({ key, limit }) => this.verdict(rows.find((r) => r.key === key) ?? null, limit, now));
+  }
+
+  /** The verdict on a key's row as read (null: no row), for callers that read it with other things. */
+  verdict(row: FailureRow | null, limit: number, now: number): FailureVerdict {
+    const start = row?.windowStart.getTime() ?? now;
+    // A clock that stepped back keeps the window rather than opening a new one early.
+    const current = !!row && now - start < this.windowMs;
+    return {
+      locked: current && row.failures >= limit,
+      retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)),
+    };
   }
 
   /** Counts one failure for each key, in one statement: a window that has ended starts again at 1. */
