@@ -5,7 +5,7 @@
 // Correct credentials are never throttled; failed Basic authentications are limited per logon name and
 // per client address. The failure counts and the Sinch nonces live in the database, so several server
 // processes on one database share them; the memory of recent password verifications is per process.
-import { recordAudit } from "../audit/record";
+import { createAuditGroupWriter } from "../audit/group-writer";
 import { verifyAgainstDummy, verifyPassword } from "../auth/password";
 import { RecentVerifications, type VerifiedUser } from "../auth/recent-verifications";
 import { logonKeyOf } from "../auth/sign-in";
@@ -136,6 +136,8 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
   // memory (at the start, or when a proof expires) waits for one check instead of making one each.
   const verifying = new Map<string, Promise<boolean>>();
   let nextHousekeeping = 0;
+  // Calls at once share one audit statement; each answer still waits until its own row is stored.
+  const audit = createAuditGroupWriter();
 
   /** Checks the password with argon2id, within the cap of checks in flight per name; null when over it. */
   async function checkPassword(
@@ -359,8 +361,7 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
     const outcome = await decide(request, service, size, now);
 
     const sizeText = outcome.status === 413 ? "" : `, ${size} bytes`;
-    await recordAudit(
-      db(),
+    await audit.record(
       { ...outcome.caller, clientAddress: request.clientAddress },
       {
         action: "inbound",
