@@ -70,8 +70,8 @@ export const DEFAULT_INBOUND_OPTIONS: InboundOptions = {
   maxBodyBytes: MAX_INBOUND_BODY_BYTES,
   // Client addresses come from X-Forwarded-For and can be forged; this limit holds whatever address is claimed.
   failureLimit: 20,
-  // Several integrations may call from one address (a gateway): five of them misconfigured, each locked
-  // at its own 20, do not lock the others; a spray over many names from one address stops at 100.
+  // Several integrations may call from one address (a gateway): up to four of them misconfigured (a name
+  // stops counting once it is locked at 20) do not lock the others; a spray over many names stops at 100.
   addressFailureLimit: 100,
   failureWindowMs: 5 * 60_000,
   maxChecksInFlight: 50,
