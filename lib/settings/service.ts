@@ -13,7 +13,12 @@ const SETTING: RecordKind = { objectType: "settings", noun: "setting" };
 /** For the server itself (the inbound endpoint): no actor, no rights. */
 export async function settingValue<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
   const row = await db().setting.findUnique({ where: { key } });
-  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return settingFromStored(key, row?.value);
+}
+
+/** A setting's value from what its row holds (undefined: no row): the default for anything not valid. */
+export function settingFromStored<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = SETTINGS[key].schema.safeParse(stored);
   return (parsed.success ? parsed.data : SETTINGS[key].defaultValue) as SettingValue<K>;
 }
 

@@ -148,6 +148,8 @@ export const COUNTED_TABLES = {
   Community: "communities",
   CommunityJwtKey: "communityJwtKeys",
   SmsChannel: "smsChannels",
+  InboundFailure: "inboundFailures",
+  SinchNonce: "sinchNonces",
 } as const satisfies Record<Prisma.ModelName, string>;
 
 type TableCounts = Record<(typeof COUNTED_TABLES)[Prisma.ModelName], number>;
