@@ -62,10 +62,15 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
 /** The actions that occur in the trail, for the filter's choices. */
 export async function auditActions(actor: Actor): Promise<string[]> {
   await requireAuditCapability(actor, "view");
-  const rows = await db().auditEvent.findMany({
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
+  // Prisma's `distinct` reads every row and de-duplicates in memory (100,000 rows for a dozen actions).
+  // This walks the (action, at) index instead: one index probe per distinct action, whatever the trail's size.
+  const rows = await db().$queryRaw<{ action: string }[]>`
+    WITH RECURSIVE actions(action) AS (
+      (SELECT "action" FROM "AuditEvent" ORDER BY "action" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT "action" FROM "AuditEvent" WHERE "action" > actions.action ORDER BY "action" LIMIT 1)
+      FROM actions WHERE actions.action IS NOT NULL
+    )
+    SELECT action FROM actions WHERE action IS NOT NULL ORDER BY action`;
   return rows.map((r) => r.action);
 }
