@@ -36,18 +36,28 @@ export interface UseGrants {
   ids: Set<string>;
 }
 
-/** Which services enabled external users may use, and whether incoming authentication is on at all. */
-export async function loadUseGrants(): Promise<UseGrants> {
+/**
+ * Which services enabled external users may use, and whether incoming authentication is on at all.
+ * `onlyFor` limits the grants read to those that reach these services (a page of a list, one service):
+ * with an incoming user per service, reading them all would cost as much as the whole table.
+ */
+export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGrants> {
   const enabledExternal = { enabled: true, kind: "external" } as const;
+  const reaching = onlyFor ? { OR: [{ objectId: null }, { objectId: { in: [...onlyFor] } }] } : {};
   const [enabled, roleGrants, directGrants] = await Promise.all([
     settingValue("useLocalHttpAuthentication"),
     db().roleRight.findMany({
-      where: { objectType: "messaging_service", access: "use", role: { users: { some: { user: enabledExternal } } } },
+      where: {
+        objectType: "messaging_service",
+        access: "use",
+        ...reaching,
+        role: { users: { some: { user: enabledExternal } } },
+      },
       select: { objectId: true },
     }),
     // Rights held directly (the guided incoming-user flow grants them so), besides those of roles.
     db().userRight.findMany({
-      where: { objectType: "messaging_service", access: "use", user: enabledExternal },
+      where: { objectType: "messaging_service", access: "use", ...reaching, user: enabledExternal },
       select: { objectId: true },
     }),
   ]);

@@ -51,12 +51,13 @@ export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readin
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  const grants = await loadUseGrants();
+  // The readiness filter needs every grant; the page's badges only those of its rows (read below).
+  const filterGrants = filter.readiness ? await loadUseGrants() : undefined;
   const where: Prisma.MessagingServiceWhereInput = {
     AND: [
       scopeWhere(scope),
       filter.type ? { type: filter.type } : {},
-      filter.readiness ? readinessWhere(grants, filter.readiness) : {},
+      filterGrants && filter.readiness ? readinessWhere(filterGrants, filter.readiness) : {},
       filter.q ? { name: textContains(filter.q) } : {},
     ],
   };
@@ -71,6 +72,7 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
     }),
     db().messagingService.count({ where }),
   ]);
+  const grants = filterGrants ?? (await loadUseGrants(rows.map((row) => row.id)));
   return {
     ...pageOf(
       rows.map((row) => ({ ...row, readiness: readinessOf(grants, row) })),
@@ -97,7 +99,7 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },
   });
   if (!service) throw notFound("This messaging service");
-  const grants = await loadUseGrants();
+  const grants = await loadUseGrants([id]);
   // A logon name is half of a credential pair: only those who may view a user learn theirs.
   const userScope = scopeOf(actor.rights, "user", "view");
   const mayViewUsers = userScope.all || userScope.ids.length > 0;
