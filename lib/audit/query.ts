@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
+import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { objectNames } from "../rights/objects";
 import { zLine } from "../schemas";
 import { describeChanges, rightObjectIds } from "./describe";
@@ -30,7 +30,7 @@ export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
 
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
-export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
+export async function listAuditEvents(actor: Actor, filter: TAuditFilter, counting: Counting = "exact") {
   await requireAuditCapability(actor, "view");
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
@@ -48,7 +48,7 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
     }),
-    db().auditEvent.count({ where }),
+    countFor((window) => db().auditEvent.count({ where, ...window }), filter.page, counting),
   ]);
   // Rights limited to one object name it; one lookup for the whole page.
   const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.changes)));

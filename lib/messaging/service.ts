@@ -7,7 +7,16 @@ import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
 import type { MessagingService, Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
+import {
+  type Counting,
+  countFor,
+  PAGE_SIZE,
+  pageOf,
+  skipFor,
+  sortColumn,
+  textContains,
+  ZListParams,
+} from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import type { TDeleteRequest } from "../users/schemas";
@@ -48,7 +57,7 @@ export const ZServiceListFilter = ZListParams.extend({
 // Services may also ask for "off" (every service that authenticates nobody, when incoming authentication is off).
 export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
-export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
+export async function listMessagingServices(actor: Actor, filter: ServiceListFilter, counting: Counting = "exact") {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
   // The readiness filter needs every grant; the page's badges only those of its rows (read below).
@@ -70,7 +79,7 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
     }),
-    db().messagingService.count({ where }),
+    countFor((window) => db().messagingService.count({ where, ...window }), filter.page, counting),
   ]);
   const ids = rows.map((row) => row.id);
   const grants = filterGrants ?? (await loadUseGrants(ids));
