@@ -23,13 +23,13 @@ import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import { requireMessagingServiceCapability } from "./permissions";
 import {
+  credentialStats,
   loadUseGrants,
   READINESS_FILTERS,
   type Readiness,
   readinessOf,
   readinessWhere,
   signingEntryId,
-  signingSecretInclude,
 } from "./readiness";
 import {
   type TCreateMessagingServiceRequest,
@@ -74,7 +74,6 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   const [rows, total] = await Promise.all([
     db().messagingService.findMany({
       where,
-      include: signingSecretInclude,
       orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
@@ -83,32 +82,18 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   ]);
   const ids = rows.map((row) => row.id);
   const grants = filterGrants ?? (await loadUseGrants(ids));
-  const counts = await credentialCounts(ids);
+  const stats = await credentialStats(ids);
   return {
     ...pageOf(
-      rows.map((row) => ({
-        ...row,
-        _count: { credentials: counts.get(row.id) ?? 0 },
-        readiness: readinessOf(grants, row),
-      })),
+      rows.map((row) => {
+        const { credentials, signingSecretSet } = stats.get(row.id) ?? { credentials: 0, signingSecretSet: false };
+        return { ...row, _count: { credentials }, readiness: readinessOf(grants, { ...row, signingSecretSet }) };
+      }),
       total,
       filter.page,
     ),
     incomingAuthentication: grants.enabled,
   };
-}
-
-/**
- * How many credentials each of these services has. Counted for the page's rows only: Prisma's `_count`
- * include groups the whole credentials table before it joins, so every page cost as much as the table.
- */
-async function credentialCounts(serviceIds: string[]): Promise<Map<string, number>> {
-  const groups = await db().messagingCredential.groupBy({
-    by: ["serviceId"],
-    where: { serviceId: { in: serviceIds } },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [g.serviceId, g._count._all]));
 }
 
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */
@@ -157,7 +142,7 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     credentials,
     readiness: readinessOf(grants, {
       ...service,
-      credentials: credentials.filter((c) => c.authId === signing && c.secretSet),
+      signingSecretSet: credentials.some((c) => c.authId === signing && c.secretSet),
     }),
     /** Null when the actor may view no user at all. */
     incomingUsers: users,
