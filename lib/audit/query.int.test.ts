@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { PAGE_SIZE } from "../list/params";
+import { COUNT_WINDOW, PAGE_SIZE } from "../list/params";
 import { createMessagingService, updateMessagingService } from "../messaging/service";
 import { updateRole } from "../roles/service";
 import { appError } from "../testing/app-error";
@@ -155,6 +155,31 @@ describe("the trail in the console's words", () => {
       "Authentication entry wavy-user: added",
     ]);
     expect(lines(role.id, "modify")).toEqual([`Rights: removed View on messaging service ${service.name}`]);
+  });
+});
+
+describe("listAuditEvents with a counting window (the console's pages)", () => {
+  it("counts at most COUNT_WINDOW rows past the page's start and says so; exact near the end", async () => {
+    const crowd = uniqueName("crowd");
+    const size = COUNT_WINDOW + 2 * PAGE_SIZE - 3;
+    await db().auditEvent.createMany({
+      data: Array.from({ length: size }, (_, i) => ({
+        actorName: crowd,
+        action: "modify",
+        at: new Date(T0.getTime() + i),
+      })),
+    });
+    const filter = (page: number) => ZAuditFilter.parse({ actor: crowd, page: String(page) });
+    const first = await listAuditEvents(auditor, filter(1), "window");
+    expect([first.rows.length, first.total, first.totalExact]).toEqual([PAGE_SIZE, COUNT_WINDOW, false]);
+    // From the third page on, the rest of the list fits the window: the total is exact again.
+    const third = await listAuditEvents(auditor, filter(3), "window");
+    expect([third.total, third.totalExact, third.pageCount]).toEqual([size, undefined, Math.ceil(size / PAGE_SIZE)]);
+    // Past the end: the whole count, so the page can say how many pages there are.
+    const past = await listAuditEvents(auditor, filter(500), "window");
+    expect([past.rows.length, past.total, past.totalExact]).toEqual([0, size, undefined]);
+    // The API counts exactly.
+    expect((await listAuditEvents(auditor, filter(1))).total).toBe(size);
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
+import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { objectNames } from "../rights/objects";
 import { zLine } from "../schemas";
 import { describeChanges, rightObjectIds } from "./describe";
@@ -30,7 +30,7 @@ export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
 
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
-export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
+export async function listAuditEvents(actor: Actor, filter: TAuditFilter, counting: Counting = "exact") {
   await requireAuditCapability(actor, "view");
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
@@ -48,7 +48,7 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
     }),
-    db().auditEvent.count({ where }),
+    countFor((window) => db().auditEvent.count({ where, ...window }), filter.page, counting),
   ]);
   // Rights limited to one object name it; one lookup for the whole page.
   const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.changes)));
@@ -62,10 +62,15 @@ export async function listAuditEvents(actor: Actor, filter: TAuditFilter) {
 /** The actions that occur in the trail, for the filter's choices. */
 export async function auditActions(actor: Actor): Promise<string[]> {
   await requireAuditCapability(actor, "view");
-  const rows = await db().auditEvent.findMany({
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
+  // Prisma's `distinct` reads every row and de-duplicates in memory (100,000 rows for a dozen actions).
+  // This walks the (action, at) index instead: one index probe per distinct action, whatever the trail's size.
+  const rows = await db().$queryRaw<{ action: string }[]>`
+    WITH RECURSIVE actions(action) AS (
+      (SELECT "action" FROM "AuditEvent" ORDER BY "action" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT "action" FROM "AuditEvent" WHERE "action" > actions.action ORDER BY "action" LIMIT 1)
+      FROM actions WHERE actions.action IS NOT NULL
+    )
+    SELECT action FROM actions WHERE action IS NOT NULL ORDER BY action`;
   return rows.map((r) => r.action);
 }

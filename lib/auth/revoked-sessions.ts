@@ -8,9 +8,3 @@ export async function revokeSession(sessionId: string, authTimeSeconds = Date.no
   // Housekeeping on the way: rows past their session's end prove nothing any more.
   await db().revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
 }
-
-/** A session without an id predates revocation; it still meets the 8-hour limit. */
-export async function isRevoked(sessionId: string | undefined): Promise<boolean> {
-  if (!sessionId) return false;
-  return (await db().revokedSession.count({ where: { sid: sessionId } })) > 0;
-}

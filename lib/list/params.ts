@@ -18,7 +18,15 @@ export interface Page<T> {
   total: number;
   page: number;
   pageCount: number;
+  /** False when the count stopped early (`counting: "window"`): there are more rows than `total`. */
+  totalExact?: boolean;
 }
+
+/** How a list counts its matches: all of them, or at most COUNT_WINDOW from the page's first row. */
+export type Counting = "exact" | "window";
+
+/** How far a console list counts past the start of its page before it says "more than". */
+export const COUNT_WINDOW = 1_000;
 
 /** A page of a list as /api/v1 answers it: the rows and where they stand in the whole list. */
 export function zPageOf<R extends z.ZodType>(row: R) {
@@ -35,8 +43,39 @@ export function sortColumn<C extends string>(requested: string | undefined, allo
   return allowed.includes(requested as C) ? (requested as C) : fallback;
 }
 
-export function pageOf<T>(rows: T[], total: number, page: number): Page<T> {
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+export function pageOf<T>(rows: T[], total: number | ListTotal, page: number): Page<T> {
+  const { total: count, exact } = typeof total === "number" ? { total, exact: true } : total;
+  return {
+    rows,
+    total: count,
+    page,
+    pageCount: Math.max(1, Math.ceil(count / PAGE_SIZE)),
+    ...(exact ? {} : { totalExact: false }),
+  };
+}
+
+export interface ListTotal {
+  total: number;
+  exact: boolean;
+}
+
+/**
+ * A list's total for one page. Counting every match costs as much as the table is large (PostgreSQL
+ * reads each row to count it), so the console counts at most COUNT_WINDOW rows from the page's first
+ * row: a page of 100,000 rows costs what one of 1,000 does, and the total is then "more than". The API
+ * counts exactly: scripts page by it.
+ */
+export async function countFor(
+  count: (window: { skip?: number; take?: number }) => Promise<number>,
+  page: number,
+  counting: Counting = "exact",
+): Promise<ListTotal> {
+  if (counting === "exact") return { total: await count({}), exact: true };
+  const skip = skipFor(page);
+  const ahead = await count({ skip, take: COUNT_WINDOW + 1 });
+  // Past the end: the whole count says where the end is, for the page's "page N of M".
+  if (ahead === 0 && skip > 0) return { total: await count({}), exact: true };
+  return ahead <= COUNT_WINDOW ? { total: skip + ahead, exact: true } : { total: skip + COUNT_WINDOW, exact: false };
 }
 
 export function skipFor(page: number): number {

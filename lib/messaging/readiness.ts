@@ -3,7 +3,7 @@
 // - its type signs callbacks (sinchconversation: the seed's "webhook" entry): that entry has a secret;
 // - otherwise: an enabled external user holds Use on the service (or on all services), through a role or directly.
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { settingValue } from "../settings/service";
 import {
   isMessagingServiceType,
@@ -36,22 +36,34 @@ export interface UseGrants {
   ids: Set<string>;
 }
 
-/** Which services enabled external users may use, and whether incoming authentication is on at all. */
-export async function loadUseGrants(): Promise<UseGrants> {
-  const enabledExternal = { enabled: true, kind: "external" } as const;
-  const [enabled, roleGrants, directGrants] = await Promise.all([
+/**
+ * Which services enabled external users may use, and whether incoming authentication is on at all.
+ * `onlyFor` limits the grants read to those that reach these services (a page of a list, one service):
+ * with an incoming user per service, reading them all would cost as much as the whole table.
+ * Role grants and direct grants (the guided incoming-user flow grants so) in one query: it runs on every
+ * view of the list and of a service.
+ */
+export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGrants> {
+  const reaching = (column: string) => {
+    const objectId = Prisma.raw(column);
+    if (!onlyFor) return Prisma.sql`TRUE`;
+    if (onlyFor.length === 0) return Prisma.sql`${objectId} IS NULL`;
+    return Prisma.sql`(${objectId} IS NULL OR ${objectId} IN (${Prisma.join([...onlyFor])}))`;
+  };
+  const [enabled, grants] = await Promise.all([
     settingValue("useLocalHttpAuthentication"),
-    db().roleRight.findMany({
-      where: { objectType: "messaging_service", access: "use", role: { users: { some: { user: enabledExternal } } } },
-      select: { objectId: true },
-    }),
-    // Rights held directly (the guided incoming-user flow grants them so), besides those of roles.
-    db().userRight.findMany({
-      where: { objectType: "messaging_service", access: "use", user: enabledExternal },
-      select: { objectId: true },
-    }),
+    db().$queryRaw<{ objectId: string | null }[]>`
+    SELECT rr."objectId" FROM "RoleRight" rr
+    WHERE rr."objectType" = 'messaging_service' AND rr."access" = 'use' AND ${reaching('rr."objectId"')}
+      AND EXISTS (
+        SELECT 1 FROM "UserRole" ur JOIN "User" u ON u."id" = ur."userId"
+        WHERE ur."roleId" = rr."roleId" AND u."enabled" AND u."kind" = 'external'
+      )
+    UNION ALL
+    SELECT d."objectId" FROM "UserRight" d JOIN "User" u ON u."id" = d."userId"
+    WHERE d."objectType" = 'messaging_service' AND d."access" = 'use' AND ${reaching('d."objectId"')}
+      AND u."enabled" AND u."kind" = 'external'`,
   ]);
-  const grants = [...roleGrants, ...directGrants];
   return {
     enabled,
     all: grants.some((g) => g.objectId === null),
@@ -59,21 +71,42 @@ export async function loadUseGrants(): Promise<UseGrants> {
   };
 }
 
+const SIGNING_IDS = SIGNED.flatMap((t) => signingEntryId(t) ?? []);
+
 const signingWhere: Prisma.MessagingCredentialWhereInput = {
-  authId: { in: SIGNED.flatMap((t) => signingEntryId(t) ?? []) },
+  authId: { in: SIGNING_IDS },
   secretSealed: { not: null },
 };
 
-/** Include this in a service query to know whether its signing entry has a secret. */
-export const signingSecretInclude = { credentials: { where: signingWhere, select: { id: true } } } as const;
+export interface CredentialStats {
+  credentials: number;
+  signingSecretSet: boolean;
+}
+
+/**
+ * Per service of a page: how many credentials it has and whether its signing entry has a secret. One
+ * grouped read over the page's services (the (serviceId, authId) index), never over the whole table.
+ */
+export async function credentialStats(serviceIds: readonly string[]): Promise<Map<string, CredentialStats>> {
+  if (serviceIds.length === 0) return new Map();
+  const signing = SIGNING_IDS.length ? Prisma.sql`"authId" IN (${Prisma.join(SIGNING_IDS)})` : Prisma.sql`FALSE`;
+  const rows = await db().$queryRaw<({ serviceId: string } & CredentialStats)[]>`
+    SELECT "serviceId", COUNT(*)::int AS "credentials",
+           COALESCE(BOOL_OR(${signing} AND "secretSealed" IS NOT NULL), FALSE)
+             AS "signingSecretSet"
+    FROM "MessagingCredential"
+    WHERE "serviceId" IN (${Prisma.join([...serviceIds])})
+    GROUP BY "serviceId"`;
+  return new Map(rows.map(({ serviceId, ...stats }) => [serviceId, stats]));
+}
 
 export function readinessOf(
   grants: UseGrants,
-  service: { id: string; type: string; credentials?: { id: string }[] },
+  service: { id: string; type: string; signingSecretSet: boolean },
 ): Readiness {
   const type = isMessagingServiceType(service.type) ? service.type : null;
   const signs = type !== null && !!signingEntryId(type);
-  const signingSecretSet = signs && (service.credentials?.length ?? 0) > 0;
+  const signingSecretSet = signs && service.signingSecretSet;
   // A signing secret is checked whatever the setting says (see inbound.ts).
   if (!grants.enabled) return signingSecretSet ? "ready" : "off";
   if (type === null || !needsIncomingAuthentication(type)) return "not_needed";

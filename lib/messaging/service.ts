@@ -7,20 +7,29 @@ import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
 import type { MessagingService, Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
+import {
+  type Counting,
+  countFor,
+  PAGE_SIZE,
+  pageOf,
+  skipFor,
+  sortColumn,
+  textContains,
+  ZListParams,
+} from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import { requireMessagingServiceCapability } from "./permissions";
 import {
+  credentialStats,
   loadUseGrants,
   READINESS_FILTERS,
   type Readiness,
   readinessOf,
   readinessWhere,
   signingEntryId,
-  signingSecretInclude,
 } from "./readiness";
 import {
   type TCreateMessagingServiceRequest,
@@ -48,15 +57,16 @@ export const ZServiceListFilter = ZListParams.extend({
 // Services may also ask for "off" (every service that authenticates nobody, when incoming authentication is off).
 export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readiness"> & { readiness?: Readiness };
 
-export async function listMessagingServices(actor: Actor, filter: ServiceListFilter) {
+export async function listMessagingServices(actor: Actor, filter: ServiceListFilter, counting: Counting = "exact") {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  const grants = await loadUseGrants();
+  // The readiness filter needs every grant; the page's badges only those of its rows (read below).
+  const filterGrants = filter.readiness ? await loadUseGrants() : undefined;
   const where: Prisma.MessagingServiceWhereInput = {
     AND: [
       scopeWhere(scope),
       filter.type ? { type: filter.type } : {},
-      filter.readiness ? readinessWhere(grants, filter.readiness) : {},
+      filterGrants && filter.readiness ? readinessWhere(filterGrants, filter.readiness) : {},
       filter.q ? { name: textContains(filter.q) } : {},
     ],
   };
@@ -64,16 +74,21 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   const [rows, total] = await Promise.all([
     db().messagingService.findMany({
       where,
-      include: { ...signingSecretInclude, _count: { select: { credentials: true } } },
       orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
       skip: skipFor(filter.page),
       take: PAGE_SIZE,
     }),
-    db().messagingService.count({ where }),
+    countFor((window) => db().messagingService.count({ where, ...window }), filter.page, counting),
   ]);
+  const ids = rows.map((row) => row.id);
+  const grants = filterGrants ?? (await loadUseGrants(ids));
+  const stats = await credentialStats(ids);
   return {
     ...pageOf(
-      rows.map((row) => ({ ...row, readiness: readinessOf(grants, row) })),
+      rows.map((row) => {
+        const { credentials, signingSecretSet } = stats.get(row.id) ?? { credentials: 0, signingSecretSet: false };
+        return { ...row, _count: { credentials }, readiness: readinessOf(grants, { ...row, signingSecretSet }) };
+      }),
       total,
       filter.page,
     ),
@@ -97,7 +112,7 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },
   });
   if (!service) throw notFound("This messaging service");
-  const grants = await loadUseGrants();
+  const grants = await loadUseGrants([id]);
   // A logon name is half of a credential pair: only those who may view a user learn theirs.
   const userScope = scopeOf(actor.rights, "user", "view");
   const mayViewUsers = userScope.all || userScope.ids.length > 0;
@@ -127,7 +142,7 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     credentials,
     readiness: readinessOf(grants, {
       ...service,
-      credentials: credentials.filter((c) => c.authId === signing && c.secretSet),
+      signingSecretSet: credentials.some((c) => c.authId === signing && c.secretSet),
     }),
     /** Null when the actor may view no user at all. */
     incomingUsers: users,

@@ -1,26 +1,40 @@
 // Reading a user's grants: those of their roles and those they hold directly (their User Rights block).
 import type { Db, Tx } from "../db";
 import type { Rights } from "./can";
+import type { Access, ObjectType } from "./catalog";
 
+interface GrantRow {
+  objectType: ObjectType;
+  access: Access;
+  objectId: string | null;
+  /** Null for a grant held directly. */
+  roleId: string | null;
+  roleName: string | null;
+}
+
+/**
+ * One query for both kinds of grant: every page, action and API call loads the actor's rights, and
+ * Prisma's nested reads would take four round trips (memberships, roles, role rights, direct rights).
+ */
 export async function loadRights(client: Db | Tx, userId: string): Promise<Rights> {
-  // One after the other: the client may be a transaction, which runs one query at a time.
-  const memberships = await client.userRole.findMany({
-    where: { userId },
-    select: { role: { select: { id: true, name: true, rights: true } } },
-  });
-  const direct = await client.userRight.findMany({
-    where: { userId },
-    select: { objectType: true, access: true, objectId: true },
-  });
-  return [
-    ...memberships.flatMap(({ role }) =>
-      role.rights.map((r) => ({
-        objectType: r.objectType,
-        access: r.access,
-        objectId: r.objectId,
-        source: { kind: "role" as const, roleId: role.id, roleName: role.name },
-      })),
-    ),
-    ...direct.map((r) => ({ ...r, source: { kind: "direct" as const } })),
-  ];
+  const rows = await client.$queryRaw<GrantRow[]>`
+    SELECT "objectType", "access", "objectId", "roleId", "roleName" FROM (
+      SELECT 0 AS "held", rr."objectType"::text AS "objectType", rr."access"::text AS "access", rr."objectId",
+             r."id" AS "roleId", r."name" AS "roleName"
+      FROM "UserRole" ur
+      JOIN "Role" r ON r."id" = ur."roleId"
+      JOIN "RoleRight" rr ON rr."roleId" = r."id"
+      WHERE ur."userId" = ${userId}
+      UNION ALL
+      SELECT 1, d."objectType"::text, d."access"::text, d."objectId", NULL, NULL
+      FROM "UserRight" d
+      WHERE d."userId" = ${userId}
+    ) AS grants
+    ORDER BY "held"`;
+  return rows.map(({ objectType, access, objectId, roleId, roleName }) => ({
+    objectType,
+    access,
+    objectId,
+    source: roleId !== null ? { kind: "role" as const, roleId, roleName: roleName ?? "" } : { kind: "direct" as const },
+  }));
 }

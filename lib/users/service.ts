@@ -9,7 +9,7 @@ import { requireProof } from "../auth/proof";
 import { type Db, db, type Tx } from "../db";
 import { invalid, isRecordNotFound, notFound, stale } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
+import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
 import { changeRecord, requireCurrent } from "../records/change";
 import { effectiveRights, scopeOf, scopeWhere } from "../rights/can";
 import { loadRights } from "../rights/load";
@@ -31,7 +31,7 @@ import type {
 
 export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
 
-export async function listUsers(actor: Actor, params: TUserListFilter) {
+export async function listUsers(actor: Actor, params: TUserListFilter, counting: Counting = "exact") {
   await requireUserCapability(actor, "list");
   const scope = scopeOf(actor.rights, "user", "view");
   const search = params.q ? textContains(params.q) : undefined;
@@ -51,7 +51,7 @@ export async function listUsers(actor: Actor, params: TUserListFilter) {
       skip: skipFor(params.page),
       take: PAGE_SIZE,
     }),
-    db().user.count({ where }),
+    countFor((window) => db().user.count({ where, ...window }), params.page, counting),
   ]);
   return pageOf(rows, total, params.page);
 }

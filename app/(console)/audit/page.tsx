@@ -29,7 +29,7 @@ export default guardedPage(async function AuditPage({
 }) {
   const actor = await pageActor();
   const filter = ZAuditFilter.parse(await searchParams);
-  const page = await listAuditEvents(actor, filter);
+  const page = await listAuditEvents(actor, filter, "window");
   const actions = await auditActions(actor);
   const query = {
     actor: filter.actor,
@@ -160,6 +160,7 @@ export default guardedPage(async function AuditPage({
         page={page.page}
         pageCount={page.pageCount}
         total={page.total}
+        totalExact={page.totalExact}
         noun="event"
       />
     </>

@@ -26,7 +26,7 @@ export default guardedPage(async function MessagingServicesPage({
   const actor = await pageActor();
   const params = ZServiceListFilter.parse(await searchParams);
   const { type, readiness } = params;
-  const page = await listMessagingServices(actor, params);
+  const page = await listMessagingServices(actor, params, "window");
   const query = { q: params.q, sort: params.sort, dir: params.dir, type, readiness };
   return (
     <>
@@ -114,6 +114,7 @@ export default guardedPage(async function MessagingServicesPage({
         page={page.page}
         pageCount={page.pageCount}
         total={page.total}
+        totalExact={page.totalExact}
         noun="service"
       />
     </>

@@ -23,7 +23,7 @@ export default guardedPage(async function UsersPage({ searchParams }: { searchPa
   const actor = await pageActor();
   const params = ZUserListFilter.parse(await searchParams);
   const { kind } = params;
-  const { rows, total, page, pageCount } = await listUsers(actor, params);
+  const { rows, total, page, pageCount, totalExact } = await listUsers(actor, params, "window");
   const query = { q: params.q, sort: params.sort, dir: params.dir, kind };
 
   return (
@@ -83,7 +83,15 @@ export default guardedPage(async function UsersPage({ searchParams }: { searchPa
           </tr>
         ))}
       </Table>
-      <Pagination path="/users" query={query} page={page} pageCount={pageCount} total={total} noun="user" />
+      <Pagination
+        path="/users"
+        query={query}
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        totalExact={totalExact}
+        noun="user"
+      />
     </>
   );
 });
