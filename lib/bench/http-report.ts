@@ -87,6 +87,8 @@ export function scriptSources(html: string, pageUrl: string): string[] {
 
 export interface RouteResult {
   name: string;
+  /** Appended to the name in the table, e.g. " *" for a footnote. */
+  marker?: string;
   /** Requests answered in the measured window. */
   count: number;
   /** Completed requests per second over the measured window. */
@@ -122,7 +124,7 @@ export function formatResults(results: readonly RouteResult[], baselineName: str
     "req/s/sign-in",
   ];
   const rows = results.map((r) => [
-    r.name,
+    `${r.name}${r.marker ?? ""}`,
     String(r.count),
     fixed(r.rps, 1),
     fixed(r.p50, 1),
