@@ -1,4 +1,5 @@
-// The part of autocannon's API that scripts/bench-http.ts uses (the package ships no types).
+// The part of autocannon's API that scripts/bench-http.ts uses (the package ships no types). Kept out of types/,
+// which the build's freshness check watches: the app does not use autocannon.
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
