@@ -20,6 +20,7 @@ import {
   type BenchOptions,
   formatKilobytes,
   formatResults,
+  formatScale,
   parseBenchArgs,
   percentile,
   type RouteResult,
@@ -584,65 +585,96 @@ async function firstLoadJavaScript(base: string, cookie: string, detailId: strin
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function runOn(label: string, env: Record<string, string>, options: BenchOptions, jsReport: boolean) {
-  console.log(`\n== ${label}`);
+async function runOn(
+  label: string,
+  env: Record<string, string>,
+  options: BenchOptions,
+  jsReport: boolean,
+): Promise<Measured[]> {
+  console.log(`\n== ${label}, ${options.rows.toLocaleString("en")} services`);
   Object.assign(process.env, env);
   const seeded = await seed(options);
   const server = await startServer({ ...process.env, ...env }, options.port || (await freePort()));
-  try {
-    const cookie = await signIn(server.base, "admin", ADMIN_PASSWORD);
+  return await withUndo(
+    () => stopServer(server),
+    async () => {
+      try {
+        const cookie = await signIn(server.base, "admin", ADMIN_PASSWORD);
 
-    const results: Measured[] = [];
-    const minimum = 2 * options.connections;
-    let slow = false;
-    for (const route of routesFor(seeded, options, server.base)) {
-      const alone = await preflight(server.base, route, cookie);
-      if (options.warmupSeconds > 0) {
-        await drive(server.base, route, cookie, { seconds: options.warmupSeconds }, options.connections);
+        const results: Measured[] = [];
+        const minimum = 2 * options.connections;
+        let slow = false;
+        for (const route of routesFor(seeded, options, server.base)) {
+          const alone = await preflight(server.base, route, cookie);
+          if (options.warmupSeconds > 0) {
+            await drive(server.base, route, cookie, { seconds: options.warmupSeconds }, options.connections);
+          }
+          let result = await drive(server.base, route, cookie, { seconds: options.seconds }, options.connections);
+          // autocannon drops the requests still in flight when the time is up: a route slower than the window
+          // would show no latency at all. Such a route is measured over a number of requests instead.
+          if (result.count < minimum) {
+            result = await drive(server.base, route, cookie, { amount: minimum }, options.connections);
+            result.marker = " *";
+            slow = true;
+          }
+          results.push(result);
+          console.log(
+            `  ${result.name}${result.marker ?? ""}: ${result.rps.toFixed(1)} req/s (one request alone: ${alone.toFixed(0)} ms)`,
+          );
+        }
+        const memory = serverMemory(server.child.pid);
+        console.log(
+          `\n${label}: ${options.rows.toLocaleString("en")} services, ${options.users.toLocaleString("en")} users, ` +
+            `${options.auditRows.toLocaleString("en")} audit rows; ${options.connections} connections, ` +
+            `${options.seconds} s per route after ${options.warmupSeconds} s of warm-up\n`,
+        );
+        console.log(formatResults(results, BASELINE));
+        if (slow) {
+          console.log(
+            `  * fewer than ${minimum} answers in ${options.seconds} s: measured over ${minimum} requests instead, each waited for`,
+          );
+        }
+        for (const r of results.filter((r) => r.non2xx > 0)) {
+          const counts = [...r.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
+          console.log(`  ${r.name}: ${counts.join(", ")}`);
+        }
+        if (memory) {
+          console.log(
+            `\nServer memory after the run: RSS ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`,
+          );
+        }
+        if (jsReport) {
+          console.log("\nFirst-load JavaScript per console route (script chunks fetched from the page, gzip -9):");
+          console.log(await firstLoadJavaScript(server.base, cookie, seeded.detail.id));
+        }
+        return results;
+      } catch (error) {
+        console.error(server.log.join("").slice(-4000));
+        throw error;
       }
-      let result = await drive(server.base, route, cookie, { seconds: options.seconds }, options.connections);
-      // autocannon drops the requests still in flight when the time is up: a route slower than the window
-      // would show no latency at all. Such a route is measured over a number of requests instead.
-      if (result.count < minimum) {
-        result = await drive(server.base, route, cookie, { amount: minimum }, options.connections);
-        result.marker = " *";
-        slow = true;
-      }
-      results.push(result);
-      console.log(
-        `  ${result.name}${result.marker ?? ""}: ${result.rps.toFixed(1)} req/s (one request alone: ${alone.toFixed(0)} ms)`,
-      );
-    }
-    const memory = serverMemory(server.child.pid);
-    console.log(
-      `\n${label}: ${options.rows.toLocaleString("en")} services, ${options.users.toLocaleString("en")} users, ` +
-        `${options.auditRows.toLocaleString("en")} audit rows; ${options.connections} connections, ` +
-        `${options.seconds} s per route after ${options.warmupSeconds} s of warm-up\n`,
-    );
-    console.log(formatResults(results, BASELINE));
-    if (slow) {
-      console.log(
-        `  * fewer than ${minimum} answers in ${options.seconds} s: measured over ${minimum} requests instead, each waited for`,
-      );
-    }
-    for (const r of results.filter((r) => r.non2xx > 0)) {
-      const counts = [...r.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
-      console.log(`  ${r.name}: ${counts.join(", ")}`);
-    }
-    if (memory) {
-      console.log(
-        `\nServer memory after the run: RSS ${memory.rss.toFixed(0)} MiB (peak ${memory.peak.toFixed(0)} MiB)`,
-      );
-    }
-    if (jsReport) {
-      console.log("\nFirst-load JavaScript per console route (script chunks fetched from the page, gzip -9):");
-      console.log(await firstLoadJavaScript(server.base, cookie, seeded.detail.id));
-    }
-  } catch (error) {
-    console.error(server.log.join("").slice(-4000));
-    throw error;
+    },
+  );
+}
+
+/** Undone at the end, and on Ctrl-C too: the server, the temporary directories, the PostgreSQL database. */
+const undo = new Set<() => unknown>();
+process.once("SIGINT", async () => {
+  console.log("\nInterrupted: stopping the server and removing the bench's data…");
+  for (const step of [...undo].reverse())
+    await Promise.resolve()
+      .then(step)
+      .catch(() => undefined);
+  process.exit(130);
+});
+
+/** Runs the step now, and on Ctrl-C while `work` runs. */
+async function withUndo<T>(step: () => unknown, work: () => Promise<T>): Promise<T> {
+  undo.add(step);
+  try {
+    return await work();
   } finally {
-    await stopServer(server);
+    undo.delete(step);
+    await step();
   }
 }
 
@@ -667,37 +699,76 @@ async function main() {
     SWITCHBOARD_ADMIN_LOGON: "admin",
   };
   let jsReport = true;
-  if (options.databases.includes("pglite")) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
-    try {
-      const env = { ...shared, SWITCHBOARD_DATA_DIR: dir, DATABASE_URL: `pglite:${path.join(dir, "pglite")}` };
-      await runOn("Embedded database (PGlite, temporary directory)", env, options, jsReport);
-      jsReport = false;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  const runSizes = async (
+    name: string,
+    /** Makes a fresh database, calls `run` with its environment, and removes it. */
+    database: (run: (env: Record<string, string>, label: string) => Promise<Measured[]>) => Promise<Measured[]>,
+  ) => {
+    const runs: Measured[][] = [];
+    for (const rows of options.sizes) {
+      runs.push(
+        await database(async (env, label) => {
+          const results = await runOn(label, env, { ...options, rows }, jsReport);
+          jsReport = false;
+          return results;
+        }),
+      );
     }
+    if (runs.length > 1) {
+      console.log(
+        `\n${name}: cost against table size (ratios to the sign-in page of each run; p95× lower is better)\n`,
+      );
+      console.log(formatScale(options.sizes, runs, BASELINE));
+    }
+  };
+  if (options.databases.includes("pglite")) {
+    await runSizes("Embedded database", async (run) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
+      return await withUndo(
+        () => rmSync(dir, { recursive: true, force: true }),
+        () =>
+          run(
+            { ...shared, SWITCHBOARD_DATA_DIR: dir, DATABASE_URL: `pglite:${path.join(dir, "pglite")}` },
+            "Embedded database (PGlite, temporary directory)",
+          ),
+      );
+    });
   }
   if (options.databases.includes("postgres")) {
-    const admin = new pg.Client({ connectionString: POSTGRES_SERVER });
+    const onServer = async (statement: string) => {
+      const client = new pg.Client({ connectionString: POSTGRES_SERVER });
+      await client.connect();
+      try {
+        await client.query(statement);
+      } finally {
+        await client.end();
+      }
+    };
     try {
-      await admin.connect();
+      await onServer("SELECT 1");
     } catch {
       console.log(`\nPostgreSQL not reachable at ${new URL(POSTGRES_SERVER).host}; skipped.`);
       return;
     }
-    const name = `switchboard_bench_http_${process.pid}`;
-    const dir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(POSTGRES_SERVER);
-      url.pathname = `/${name}`;
-      const env = { ...shared, SWITCHBOARD_DATA_DIR: dir, DATABASE_URL: url.toString() };
-      await runOn(`PostgreSQL (${url.host}, a database of its own)`, env, options, jsReport);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await runSizes("PostgreSQL", async (run) => {
+      const name = `switchboard_bench_http_${process.pid}`;
+      const dir = mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
+      await onServer(`CREATE DATABASE ${name}`);
+      return await withUndo(
+        async () => {
+          await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          rmSync(dir, { recursive: true, force: true });
+        },
+        () => {
+          const url = new URL(POSTGRES_SERVER);
+          url.pathname = `/${name}`;
+          return run(
+            { ...shared, SWITCHBOARD_DATA_DIR: dir, DATABASE_URL: url.toString() },
+            `PostgreSQL (${url.host}, a database of its own)`,
+          );
+        },
+      );
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import {
   DEFAULT_BENCH_OPTIONS,
   formatKilobytes,
   formatResults,
+  formatScale,
   parseBenchArgs,
   percentile,
   scriptSources,
@@ -13,16 +14,23 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs([])).toEqual(DEFAULT_BENCH_OPTIONS);
     expect(parseBenchArgs(["--rows", "100000", "--db=pglite", "--seconds=3", "--port", "3410"])).toMatchObject({
       rows: 100_000,
+      sizes: [100_000],
       databases: ["pglite"],
       seconds: 3,
       port: 3410,
     });
   });
 
+  it("takes several sizes, to run one after another", () => {
+    expect(parseBenchArgs(["--rows=1000,10000,100000"])).toMatchObject({ rows: 1000, sizes: [1000, 10_000, 100_000] });
+    expect(() => parseBenchArgs(["--rows", "1000,50"])).toThrow(/at least 100/);
+  });
+
   it("refuses unknown flags, missing and non-numeric values", () => {
     expect(() => parseBenchArgs(["--rowz", "1"])).toThrow(/Unknown option --rowz/);
     expect(() => parseBenchArgs(["--rows"])).toThrow(/needs a value/);
-    expect(() => parseBenchArgs(["--rows", "10k"])).toThrow(/whole number/);
+    expect(() => parseBenchArgs(["--rows", "10k"])).toThrow(/whole numbers/);
+    expect(() => parseBenchArgs(["--seconds", "1.5"])).toThrow(/whole number/);
     expect(() => parseBenchArgs(["--db", "mysql"])).toThrow(/pglite, postgres or both/);
   });
 });
@@ -75,6 +83,16 @@ describe("formatResults", () => {
       "slow",
     ).split("\n");
     expect(row).toMatch(/^slow\s+0\s+0\.0\s+–\s+–\s+–\s+0\s+0\s+–\s+–$/);
+  });
+
+  it("puts the ratios of several sizes side by side, each against its own run's sign-in page", () => {
+    const run = (rps: number, p95: number) => [
+      { name: "sign-in page", count: 1, rps: 100, p50: 1, p95: 100, p99: 1, non2xx: 0, bad: 0 },
+      { name: "services list", count: 1, rps, p50: 1, p95, p99: 1, non2xx: 0, bad: 0 },
+    ];
+    const lines = formatScale([1000, 100_000], [run(50, 150), run(5, 2000)], "sign-in page").split("\n");
+    expect(lines[0]).toMatch(/^route\s+p95× @1,000\s+req\/s× @1,000\s+p95× @100,000\s+req\/s× @100,000$/);
+    expect(lines[3]).toMatch(/^services list\s+1\.50×\s+0\.50×\s+20\.00×\s+0\.05×$/);
   });
 
   it("says kilobytes as Next's build output does", () => {

@@ -2,8 +2,10 @@
 // latencies, the script chunks a page loads, and the table it prints. Kept apart so a unit test covers them.
 
 export interface BenchOptions {
-  /** Messaging services seeded (the table whose size the list pages should not feel). */
+  /** Messaging services seeded in this run (the table whose size the list pages should not feel). */
   rows: number;
+  /** The sizes to run one after another, each on a fresh database (`--rows 1000,10000,100000`). */
+  sizes: number[];
   users: number;
   auditRows: number;
   /** Seconds each route is driven for, after a warm-up. */
@@ -18,6 +20,7 @@ export interface BenchOptions {
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   rows: 10_000,
+  sizes: [10_000],
   users: 1_000,
   auditRows: 100_000,
   seconds: 5,
@@ -28,7 +31,6 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
 };
 
 const INTEGER_FLAGS = {
-  "--rows": "rows",
   "--users": "users",
   "--audit": "auditRows",
   "--seconds": "seconds",
@@ -37,12 +39,16 @@ const INTEGER_FLAGS = {
   "--port": "port",
 } as const satisfies Record<string, keyof BenchOptions>;
 
-export const BENCH_USAGE = `Usage: npm run bench:http -- [--rows 1000|10000|100000] [--users N] [--audit N] [--seconds N]
+export const BENCH_USAGE = `Usage: npm run bench:http -- [--rows N[,N…]] [--users N] [--audit N] [--seconds N]
        [--warmup N] [--connections N] [--db pglite|postgres|both] [--port N]`;
 
 /** Reads `--flag value` and `--flag=value`; throws with the usage on anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { ...DEFAULT_BENCH_OPTIONS, databases: [...DEFAULT_BENCH_OPTIONS.databases] };
+  const options: BenchOptions = {
+    ...DEFAULT_BENCH_OPTIONS,
+    sizes: [...DEFAULT_BENCH_OPTIONS.sizes],
+    databases: [...DEFAULT_BENCH_OPTIONS.databases],
+  };
   const args = argv.flatMap((arg) => (arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg]));
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
@@ -55,12 +61,20 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       options.databases = choice as BenchOptions["databases"];
       continue;
     }
+    if (flag === "--rows") {
+      const sizes = value.split(",");
+      if (!sizes.every((size) => /^\d+$/.test(size) && Number(size) >= 100)) {
+        throw new Error(`--rows takes whole numbers of at least 100, comma-separated, not "${value}".\n${BENCH_USAGE}`);
+      }
+      options.sizes = sizes.map(Number);
+      options.rows = options.sizes[0] as number;
+      continue;
+    }
     const key = INTEGER_FLAGS[flag as keyof typeof INTEGER_FLAGS];
     if (!key) throw new Error(`Unknown option ${flag}.\n${BENCH_USAGE}`);
     if (!/^\d+$/.test(value)) throw new Error(`${flag} takes a whole number, not "${value}".\n${BENCH_USAGE}`);
     options[key] = Number(value);
   }
-  if (options.rows < 100) throw new Error(`--rows must be at least 100.\n${BENCH_USAGE}`);
   if (options.seconds < 1 || options.connections < 1)
     throw new Error(`--seconds and --connections must be at least 1.`);
   return options;
@@ -135,12 +149,38 @@ export function formatResults(results: readonly RouteResult[], baselineName: str
     baseline ? times(r.p95 / baseline.p95) : "–",
     baseline ? times(r.rps / baseline.rps) : "–",
   ]);
+  return table(header, rows);
+}
+
+/** Columns aligned: the first to the left, the others to the right. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number)))
       .join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/**
+ * Cost against table size: for each route (matched by position, as each run drives the same routes in the same
+ * order), its p95 and req/s as ratios to the sign-in page of its own run, one pair of columns per size.
+ */
+export function formatScale(sizes: readonly number[], runs: readonly (readonly RouteResult[])[], baselineName: string) {
+  const header = [
+    "route",
+    ...sizes.flatMap((size) => [`p95× @${size.toLocaleString("en")}`, `req/s× @${size.toLocaleString("en")}`]),
+  ];
+  const names = runs.at(-1)?.map((r) => r.name) ?? [];
+  const rows = names.map((name, i) => [
+    name,
+    ...runs.flatMap((run) => {
+      const baseline = run.find((r) => r.name === baselineName);
+      const route = run[i];
+      return baseline && route ? [times(route.p95 / baseline.p95), times(route.rps / baseline.rps)] : ["–", "–"];
+    }),
+  ]);
+  return table(header, rows);
 }
 
 /** 1234567 → "1,205.6 kB" (kB = 1,024 bytes, as Next's build output counts). */
