@@ -16,6 +16,7 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     amount?: number;
+    sampleInt?: number;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;

@@ -339,21 +339,42 @@ function setCookies(response: Response, jar: Map<string, string>) {
   }
 }
 
-async function signIn(base: string, logonName: string, password: string): Promise<string> {
+/** A next-auth CSRF token and the cookie that goes with it (double submit: one pair serves many posts). */
+async function csrfPair(base: string): Promise<{ jar: Map<string, string>; token: string }> {
   const jar = new Map<string, string>();
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  setCookies(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/csrf`);
+  setCookies(response, jar);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { jar, token: csrfToken };
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+/** The form's post; with json=true next-auth answers {"url": …}, the callback URL when the sign-in succeeded. */
+function signInBody(base: string, token: string, logonName: string, password: string): string {
+  return new URLSearchParams({
+    logonName,
+    password,
+    code: "",
+    csrfToken: token,
+    callbackUrl: `${base}/`,
+    json: "true",
+  }).toString();
+}
+
+const SIGN_IN_HEADERS = { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" };
+
+async function signIn(base: string, logonName: string, password: string): Promise<string> {
+  const { jar, token } = await csrfPair(base);
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), "x-auth-return-redirect": "1" },
-    body: new URLSearchParams({ logonName, password, code: "", csrfToken, callbackUrl: `${base}/`, json: "true" }),
+    headers: { ...SIGN_IN_HEADERS, cookie: cookieHeader(jar) },
+    body: signInBody(base, token, logonName, password),
   });
   setCookies(response, jar);
   if (!jar.has("next-auth.session-token")) throw new Error(`Signing in as ${logonName} failed (${response.status}).`);
-  return cookie();
+  return cookieHeader(jar);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -377,26 +398,32 @@ interface Measured extends RouteResult {
   statuses: Map<number, number>;
 }
 
-/** Drives the route for some seconds, or for a number of requests (then each one's answer is waited for). */
-function drive(
-  base: string,
-  route: Route,
-  cookie: string,
-  limit: { seconds: number } | { amount: number },
-  connections: number,
-): Promise<Measured> {
+/** What the batches of one route's measurement add up to. */
+interface Tally {
+  latencies: number[];
+  statuses: Map<number, number>;
+  non2xx: number;
+  bad: number;
+}
+
+/**
+ * Sends `amount` requests over the connections and waits for every answer. (A time-limited autocannon run
+ * drops the requests in flight when the time is up, but the server still works on them: the next route's
+ * figures would pay for this one's backlog, and a route slower than the window would show no answer at all.)
+ */
+function batch(base: string, route: Route, cookie: string, amount: number, connections: number, tally: Tally) {
   const headers: Record<string, string> = { ...(route.headers ?? {}) };
   if (route.session) headers.cookie = cookie;
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
         url: base,
-        connections,
-        ...("seconds" in limit ? { duration: limit.seconds } : { amount: limit.amount }),
-        timeout: 60,
+        connections: Math.min(connections, amount),
+        amount,
+        // autocannon notices the end on its sampling tick (every second by default): the batch's time would be
+        // rounded up to whole seconds.
+        sampleInt: 10,
+        timeout: 120,
         requests: [
           {
             method: route.method ?? "GET",
@@ -412,25 +439,48 @@ function drive(
       },
       (error, result) => {
         if (error) return reject(error);
-        const elapsed = (performance.now() - started) / 1000;
-        resolve({
-          name: route.name,
-          count: latencies.length,
-          rps: latencies.length / elapsed,
-          p50: percentile(latencies, 0.5),
-          p95: percentile(latencies, 0.95),
-          p99: percentile(latencies, 0.99),
-          non2xx: result.non2xx,
-          bad: result.mismatches + result.errors,
-          statuses,
-        });
+        tally.non2xx += result.non2xx;
+        tally.bad += result.mismatches + result.errors + result.timeouts;
+        resolve();
       },
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      latencies.push(ms);
-      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      tally.latencies.push(ms);
+      tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
     });
   });
+}
+
+/**
+ * Warms the route up with `warmup` requests per connection, then measures it in batches sized from the rate seen
+ * so far until about `seconds` have passed; at least two requests per connection, however slow the route.
+ */
+async function measure(base: string, route: Route, cookie: string, options: BenchOptions): Promise<Measured> {
+  const { connections, seconds } = options;
+  const warm: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
+  const warmStarted = performance.now();
+  if (options.warmup > 0) await batch(base, route, cookie, options.warmup * connections, connections, warm);
+  let rate = warm.latencies.length / ((performance.now() - warmStarted) / 1000);
+  const tally: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    const amount = Math.max(2 * connections, Math.round((Number.isFinite(rate) ? rate : 0) * (seconds - elapsed)));
+    await batch(base, route, cookie, amount, connections, tally);
+    elapsed = (performance.now() - started) / 1000;
+    rate = tally.latencies.length / elapsed;
+  } while (elapsed < seconds * 0.9);
+  return {
+    name: route.name,
+    count: tally.latencies.length,
+    rps: rate,
+    p50: percentile(tally.latencies, 0.5),
+    p95: percentile(tally.latencies, 0.95),
+    p99: percentile(tally.latencies, 0.99),
+    non2xx: tally.non2xx,
+    bad: tally.bad,
+    statuses: tally.statuses,
+  };
 }
 
 /** One request first, so that a route answering wrongly says so before it is measured. */
@@ -468,7 +518,12 @@ function actionId(file: string, exportedName: string): string {
   return found[0];
 }
 
-function routesFor(seeded: Seeded, options: BenchOptions, base: string): Route[] {
+function routesFor(
+  seeded: Seeded,
+  options: BenchOptions,
+  base: string,
+  csrf: { jar: Map<string, string>; token: string },
+): Route[] {
   const lastPage = Math.ceil(options.rows / 25);
   const deepPage = Math.min(200, lastPage);
   const saveAction = actionId("app/(console)/messaging-services/actions.ts", "updateMessagingServiceAction");
@@ -477,6 +532,14 @@ function routesFor(seeded: Seeded, options: BenchOptions, base: string): Route[]
   return [
     { name: "static file (/favicon.ico)", path: "/favicon.ico" },
     { name: BASELINE, path: "/login", expect: "Logon name" },
+    {
+      name: "sign-in (password check)",
+      path: "/api/auth/callback/credentials",
+      method: "POST",
+      headers: { ...SIGN_IN_HEADERS, cookie: cookieHeader(csrf.jar) },
+      body: signInBody(base, csrf.token, "admin", ADMIN_PASSWORD),
+      expect: `{"url":"${base}/"}`,
+    },
     { name: "services: first page", path: "/messaging-services", session: true, expect: "Search services by name" },
     {
       name: `services: page ${deepPage}`,
@@ -602,38 +665,20 @@ async function runOn(
         const cookie = await signIn(server.base, "admin", ADMIN_PASSWORD);
 
         const results: Measured[] = [];
-        const minimum = 2 * options.connections;
-        let slow = false;
-        for (const route of routesFor(seeded, options, server.base)) {
+        for (const route of routesFor(seeded, options, server.base, await csrfPair(server.base))) {
           const alone = await preflight(server.base, route, cookie);
-          if (options.warmupSeconds > 0) {
-            await drive(server.base, route, cookie, { seconds: options.warmupSeconds }, options.connections);
-          }
-          let result = await drive(server.base, route, cookie, { seconds: options.seconds }, options.connections);
-          // autocannon drops the requests still in flight when the time is up: a route slower than the window
-          // would show no latency at all. Such a route is measured over a number of requests instead.
-          if (result.count < minimum) {
-            result = await drive(server.base, route, cookie, { amount: minimum }, options.connections);
-            result.marker = " *";
-            slow = true;
-          }
+          const result = await measure(server.base, route, cookie, options);
           results.push(result);
-          console.log(
-            `  ${result.name}${result.marker ?? ""}: ${result.rps.toFixed(1)} req/s (one request alone: ${alone.toFixed(0)} ms)`,
-          );
+          console.log(`  ${result.name}: ${result.rps.toFixed(1)} req/s (one request alone: ${alone.toFixed(0)} ms)`);
         }
         const memory = serverMemory(server.child.pid);
         console.log(
           `\n${label}: ${options.rows.toLocaleString("en")} services, ${options.users.toLocaleString("en")} users, ` +
             `${options.auditRows.toLocaleString("en")} audit rows; ${options.connections} connections, ` +
-            `${options.seconds} s per route after ${options.warmupSeconds} s of warm-up\n`,
+            `about ${options.seconds} s per route (at least ${2 * options.connections} requests) after ` +
+            `${options.warmup * options.connections} requests of warm-up\n`,
         );
         console.log(formatResults(results, BASELINE));
-        if (slow) {
-          console.log(
-            `  * fewer than ${minimum} answers in ${options.seconds} s: measured over ${minimum} requests instead, each waited for`,
-          );
-        }
         for (const r of results.filter((r) => r.non2xx > 0)) {
           const counts = [...r.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`);
           console.log(`  ${r.name}: ${counts.join(", ")}`);

@@ -8,9 +8,10 @@ export interface BenchOptions {
   sizes: number[];
   users: number;
   auditRows: number;
-  /** Seconds each route is driven for, after a warm-up. */
+  /** About how long each route is measured, after a warm-up; at least two requests per connection. */
   seconds: number;
-  warmupSeconds: number;
+  /** Warm-up requests per connection. */
+  warmup: number;
   connections: number;
   /** Which databases to run on; "postgres" is skipped when no server answers. */
   databases: ("pglite" | "postgres")[];
@@ -24,7 +25,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   users: 1_000,
   auditRows: 100_000,
   seconds: 5,
-  warmupSeconds: 1,
+  warmup: 2,
   connections: 10,
   databases: ["pglite", "postgres"],
   port: 0,
@@ -34,7 +35,7 @@ const INTEGER_FLAGS = {
   "--users": "users",
   "--audit": "auditRows",
   "--seconds": "seconds",
-  "--warmup": "warmupSeconds",
+  "--warmup": "warmup",
   "--connections": "connections",
   "--port": "port",
 } as const satisfies Record<string, keyof BenchOptions>;
@@ -101,8 +102,6 @@ export function scriptSources(html: string, pageUrl: string): string[] {
 
 export interface RouteResult {
   name: string;
-  /** Appended to the name in the table, e.g. " *" for a footnote. */
-  marker?: string;
   /** Requests answered in the measured window. */
   count: number;
   /** Completed requests per second over the measured window. */
@@ -138,7 +137,7 @@ export function formatResults(results: readonly RouteResult[], baselineName: str
     "req/s/sign-in",
   ];
   const rows = results.map((r) => [
-    `${r.name}${r.marker ?? ""}`,
+    r.name,
     String(r.count),
     fixed(r.rps, 1),
     fixed(r.p50, 1),
