@@ -28,7 +28,8 @@ import {
 } from "../lib/bench/http-report";
 
 const ADMIN_PASSWORD = "bench admin passphrase";
-const INBOUND_PASSWORD = "bench inbound passphrase";
+/** Every seeded user's password (one argon2id hash, computed once). */
+const USER_PASSWORD = "bench user passphrase";
 const BASELINE = "sign-in page (no DB)";
 const POSTGRES_SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 /** Types whose single username/password entry makes a save body easy to build; used for the save route. */
@@ -84,6 +85,8 @@ interface Seeded {
   inbound: { serviceId: string; logonName: string; password: string };
   /** Services of simple types at version 1, each saved once by the save route. */
   saveTargets: SeededService[];
+  /** Console users without a second factor who may sign in with USER_PASSWORD. */
+  consoleLogons: string[];
 }
 
 type Sql = { query<T>(text: string, params?: unknown[]): Promise<T[]>; exec(script: string): Promise<void> };
@@ -140,7 +143,7 @@ async function seed(options: BenchOptions): Promise<Seeded> {
         r.id,
       ]),
     );
-    const hash = await hashPassword(INBOUND_PASSWORD);
+    const hash = await hashPassword(USER_PASSWORD);
     const now = new Date().toISOString();
 
     // Users: console users with Operator or Auditor or no role, and external users (integrations).
@@ -258,8 +261,9 @@ async function seed(options: BenchOptions): Promise<Seeded> {
     );
     return {
       detail,
-      inbound: { serviceId: inboundService.id, logonName: inboundLogon, password: INBOUND_PASSWORD },
+      inbound: { serviceId: inboundService.id, logonName: inboundLogon, password: USER_PASSWORD },
       saveTargets,
+      consoleLogons: users.filter((row) => row[7] === "console").map((row) => row[1] as string),
     };
   } finally {
     await closeDb();
@@ -528,6 +532,7 @@ function routesFor(
   const deepPage = Math.min(200, lastPage);
   const saveAction = actionId("app/(console)/messaging-services/actions.ts", "updateMessagingServiceAction");
   let next = 0;
+  let nextUser = 0;
   const { detail, inbound } = seeded;
   return [
     { name: "static file (/favicon.ico)", path: "/favicon.ico" },
@@ -537,7 +542,17 @@ function routesFor(
       path: "/api/auth/callback/credentials",
       method: "POST",
       headers: { ...SIGN_IN_HEADERS, cookie: cookieHeader(csrf.jar) },
-      body: signInBody(base, csrf.token, "admin", ADMIN_PASSWORD),
+      // Many people signing in, one after another by name (parallel sign-ins of one name would meet the
+      // lockout's attempt reservation instead).
+      next: () => ({
+        path: "/api/auth/callback/credentials",
+        body: signInBody(
+          base,
+          csrf.token,
+          seeded.consoleLogons[nextUser++ % seeded.consoleLogons.length] as string,
+          USER_PASSWORD,
+        ),
+      }),
       expect: `{"url":"${base}/"}`,
     },
     { name: "services: first page", path: "/messaging-services", session: true, expect: "Search services by name" },
