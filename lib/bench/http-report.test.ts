@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_BENCH_OPTIONS,
+  formatKilobytes,
+  formatResults,
+  formatScale,
+  parseBenchArgs,
+  percentile,
+  scriptSources,
+} from "./http-report";
+
+describe("parseBenchArgs", () => {
+  it("defaults to 10,000 services on both databases, and reads both flag forms", () => {
+    expect(parseBenchArgs([])).toEqual(DEFAULT_BENCH_OPTIONS);
+    expect(parseBenchArgs(["--rows", "100000", "--db=pglite", "--seconds=3", "--port", "3410"])).toMatchObject({
+      rows: 100_000,
+      sizes: [100_000],
+      databases: ["pglite"],
+      seconds: 3,
+      port: 3410,
+    });
+  });
+
+  it("takes several sizes, to run one after another", () => {
+    expect(parseBenchArgs(["--rows=1000,10000,100000"])).toMatchObject({ rows: 1000, sizes: [1000, 10_000, 100_000] });
+    expect(() => parseBenchArgs(["--rows", "1000,50"])).toThrow(/at least 100/);
+  });
+
+  it("refuses unknown flags, missing and non-numeric values", () => {
+    expect(() => parseBenchArgs(["--rowz", "1"])).toThrow(/Unknown option --rowz/);
+    expect(() => parseBenchArgs(["--rows"])).toThrow(/needs a value/);
+    expect(() => parseBenchArgs(["--rows", "10k"])).toThrow(/whole numbers/);
+    expect(() => parseBenchArgs(["--seconds", "1.5"])).toThrow(/whole number/);
+    expect(() => parseBenchArgs(["--db", "mysql"])).toThrow(/pglite, postgres or both/);
+  });
+});
+
+describe("percentile", () => {
+  it("is nearest-rank over unsorted samples", () => {
+    const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(samples, 0.5)).toBe(50);
+    expect(percentile(samples, 0.95)).toBe(95);
+    expect(percentile(samples, 0.99)).toBe(99);
+    expect(percentile([7], 0.99)).toBe(7);
+    expect(percentile([], 0.5)).toBeNaN();
+  });
+});
+
+describe("scriptSources", () => {
+  it("lists each script src once, resolved, and skips inline scripts", () => {
+    const html = `<script src="/_next/static/chunks/a.js" async=""></script><script>self.__next_f.push([1,""])</script>
+      <script nonce="x" src='/_next/static/chunks/b.js?v=1&amp;w=2'></script><script src="/_next/static/chunks/a.js"></script>`;
+    expect(scriptSources(html, "http://127.0.0.1:3410/users")).toEqual([
+      "http://127.0.0.1:3410/_next/static/chunks/a.js",
+      "http://127.0.0.1:3410/_next/static/chunks/b.js?v=1&w=2",
+    ]);
+  });
+});
+
+describe("formatResults", () => {
+  it("prints one aligned row per route with ratios to the sign-in page", () => {
+    const table = formatResults(
+      [
+        { name: "sign-in page", count: 1000, rps: 200, p50: 40, p95: 100, p99: 120, non2xx: 0, bad: 0 },
+        { name: "services list", count: 100, rps: 20, p50: 400, p95: 1500, p99: 2000, non2xx: 3, bad: 1 },
+      ],
+      "sign-in page",
+    ).split("\n");
+    expect(table).toHaveLength(4);
+    expect(table[0]).toMatch(
+      /^route\s+requests\s+req\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+non-2xx\s+bad\s+p95\/sign-in\s+req\/s\/sign-in$/,
+    );
+    expect(table[2]).toMatch(/^sign-in page\s+1000\s+200\.0\s+40\.0\s+100\.0\s+120\.0\s+0\s+0\s+1\.00×\s+1\.00×$/);
+    expect(table[3]).toMatch(/^services list\s+100\s+20\.0\s+400\.0\s+1500\.0\s+2000\.0\s+3\s+1\s+15\.00×\s+0\.10×$/);
+    expect(new Set(table.map((line) => line.length)).size).toBe(1);
+  });
+
+  it("prints a dash, not NaN, for a route that completed no request", () => {
+    const [, , row] = formatResults(
+      [{ name: "slow", count: 0, rps: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, non2xx: 0, bad: 0 }],
+      "slow",
+    ).split("\n");
+    expect(row).toMatch(/^slow\s+0\s+0\.0\s+–\s+–\s+–\s+0\s+0\s+–\s+–$/);
+  });
+
+  it("puts the ratios of several sizes side by side, each against its own run's sign-in page", () => {
+    const run = (rps: number, p95: number) => [
+      { name: "sign-in page", count: 1, rps: 100, p50: 1, p95: 100, p99: 1, non2xx: 0, bad: 0 },
+      { name: "services list", count: 1, rps, p50: 1, p95, p99: 1, non2xx: 0, bad: 0 },
+    ];
+    const lines = formatScale([1000, 100_000], [run(50, 150), run(5, 2000)], "sign-in page").split("\n");
+    expect(lines[0]).toMatch(/^route\s+p95× @1,000\s+req\/s× @1,000\s+p95× @100,000\s+req\/s× @100,000$/);
+    expect(lines[3]).toMatch(/^services list\s+1\.50×\s+0\.50×\s+20\.00×\s+0\.05×$/);
+  });
+
+  it("says kilobytes as Next's build output does", () => {
+    expect(formatKilobytes(184_320)).toBe("180.0 kB");
+    expect(formatKilobytes(1_234_567)).toBe("1,205.6 kB");
+  });
+});

@@ -1,0 +1,188 @@
+// Pure helpers of `npm run bench:http` (scripts/bench-http.ts): its options, the percentiles of measured
+// latencies, the script chunks a page loads, and the table it prints. Kept apart so a unit test covers them.
+
+export interface BenchOptions {
+  /** Messaging services seeded in this run (the table whose size the list pages should not feel). */
+  rows: number;
+  /** The sizes to run one after another, each on a fresh database (`--rows 1000,10000,100000`). */
+  sizes: number[];
+  users: number;
+  auditRows: number;
+  /** About how long each route is measured, after a warm-up; at least two requests per connection. */
+  seconds: number;
+  /** Warm-up requests per connection. */
+  warmup: number;
+  connections: number;
+  /** Which databases to run on; "postgres" is skipped when no server answers. */
+  databases: ("pglite" | "postgres")[];
+  /** 0: a free port. */
+  port: number;
+}
+
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  rows: 10_000,
+  sizes: [10_000],
+  users: 1_000,
+  auditRows: 100_000,
+  seconds: 5,
+  warmup: 2,
+  connections: 10,
+  databases: ["pglite", "postgres"],
+  port: 0,
+};
+
+const INTEGER_FLAGS = {
+  "--users": "users",
+  "--audit": "auditRows",
+  "--seconds": "seconds",
+  "--warmup": "warmup",
+  "--connections": "connections",
+  "--port": "port",
+} as const satisfies Record<string, keyof BenchOptions>;
+
+export const BENCH_USAGE = `Usage: npm run bench:http -- [--rows N[,N…]] [--users N] [--audit N] [--seconds N]
+       [--warmup N] [--connections N] [--db pglite|postgres|both] [--port N]`;
+
+/** Reads `--flag value` and `--flag=value`; throws with the usage on anything else. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = {
+    ...DEFAULT_BENCH_OPTIONS,
+    sizes: [...DEFAULT_BENCH_OPTIONS.sizes],
+    databases: [...DEFAULT_BENCH_OPTIONS.databases],
+  };
+  const args = argv.flatMap((arg) => (arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg]));
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i] as string;
+    const value = args[i + 1];
+    if (value === undefined) throw new Error(`${flag} needs a value.\n${BENCH_USAGE}`);
+    i++;
+    if (flag === "--db") {
+      const choice = { pglite: ["pglite"], postgres: ["postgres"], both: ["pglite", "postgres"] }[value];
+      if (!choice) throw new Error(`--db takes pglite, postgres or both, not "${value}".\n${BENCH_USAGE}`);
+      options.databases = choice as BenchOptions["databases"];
+      continue;
+    }
+    if (flag === "--rows") {
+      const sizes = value.split(",");
+      if (!sizes.every((size) => /^\d+$/.test(size) && Number(size) >= 100)) {
+        throw new Error(`--rows takes whole numbers of at least 100, comma-separated, not "${value}".\n${BENCH_USAGE}`);
+      }
+      options.sizes = sizes.map(Number);
+      options.rows = options.sizes[0] as number;
+      continue;
+    }
+    const key = INTEGER_FLAGS[flag as keyof typeof INTEGER_FLAGS];
+    if (!key) throw new Error(`Unknown option ${flag}.\n${BENCH_USAGE}`);
+    if (!/^\d+$/.test(value)) throw new Error(`${flag} takes a whole number, not "${value}".\n${BENCH_USAGE}`);
+    options[key] = Number(value);
+  }
+  if (options.seconds < 1 || options.connections < 1)
+    throw new Error(`--seconds and --connections must be at least 1.`);
+  return options;
+}
+
+/** The q-quantile (0..1) of the samples, nearest-rank; NaN when there are none. */
+export function percentile(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+/** The script chunks a page loads: the `src` of each `<script>` tag, resolved against the page, once each. */
+export function scriptSources(html: string, pageUrl: string): string[] {
+  const sources = new Set<string>();
+  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
+    const src = /\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = src?.[1] ?? src?.[2] ?? src?.[3];
+    if (value) sources.add(new URL(value.replaceAll("&amp;", "&"), pageUrl).toString());
+  }
+  return [...sources];
+}
+
+export interface RouteResult {
+  name: string;
+  /** Requests answered in the measured window. */
+  count: number;
+  /** Completed requests per second over the measured window. */
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Answers with a status outside 200–299. */
+  non2xx: number;
+  /** 2xx answers whose body was not what the route should answer (e.g. a save that was refused), plus errors. */
+  bad: number;
+}
+
+const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "–");
+
+/**
+ * The results as an aligned text table with ratios against the baseline route (the sign-in page):
+ * p95 / baseline p95 (lower is better, 1.0 = as fast as the baseline) and req/s / baseline req/s (higher is better).
+ */
+export function formatResults(results: readonly RouteResult[], baselineName: string): string {
+  const baseline = results.find((r) => r.name === baselineName);
+  const header = [
+    "route",
+    "requests",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "non-2xx",
+    "bad",
+    "p95/sign-in",
+    "req/s/sign-in",
+  ];
+  const rows = results.map((r) => [
+    r.name,
+    String(r.count),
+    fixed(r.rps, 1),
+    fixed(r.p50, 1),
+    fixed(r.p95, 1),
+    fixed(r.p99, 1),
+    String(r.non2xx),
+    String(r.bad),
+    baseline ? times(r.p95 / baseline.p95) : "–",
+    baseline ? times(r.rps / baseline.rps) : "–",
+  ]);
+  return table(header, rows);
+}
+
+/** Columns aligned: the first to the left, the others to the right. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number)))
+      .join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/**
+ * Cost against table size: for each route (matched by position, as each run drives the same routes in the same
+ * order), its p95 and req/s as ratios to the sign-in page of its own run, one pair of columns per size.
+ */
+export function formatScale(sizes: readonly number[], runs: readonly (readonly RouteResult[])[], baselineName: string) {
+  const header = [
+    "route",
+    ...sizes.flatMap((size) => [`p95× @${size.toLocaleString("en")}`, `req/s× @${size.toLocaleString("en")}`]),
+  ];
+  const names = runs.at(-1)?.map((r) => r.name) ?? [];
+  const rows = names.map((name, i) => [
+    name,
+    ...runs.flatMap((run) => {
+      const baseline = run.find((r) => r.name === baselineName);
+      const route = run[i];
+      return baseline && route ? [times(route.p95 / baseline.p95), times(route.rps / baseline.rps)] : ["–", "–"];
+    }),
+  ]);
+  return table(header, rows);
+}
+
+/** 1234567 → "1,205.6 kB" (kB = 1,024 bytes, as Next's build output counts). */
+export function formatKilobytes(bytes: number): string {
+  return `${(bytes / 1024).toLocaleString("en", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+}
