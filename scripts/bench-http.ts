@@ -5,9 +5,9 @@
 // after a warm-up. It prints req/s and p50/p95/p99 per route next to the sign-in page and a static file of the
 // same run, the first-load JavaScript of the console routes (gzip), and the server's memory.
 // Options: npm run bench:http -- --help (see lib/bench/http-report.ts). Not part of `npm test`.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +26,7 @@ import {
   type RouteResult,
   scriptSources,
 } from "../lib/bench/http-report";
+import { ensureBuild } from "./ensure-build.mjs";
 
 const ADMIN_PASSWORD = "bench admin passphrase";
 /** Every seeded user's password (one argon2id hash, computed once). */
@@ -36,37 +37,8 @@ const POSTGRES_SERVER = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@12
 const SIMPLE_TYPES = new Set(["sap365", "twilio", "c4semail", "sinchsms", "wavy"]);
 const EXTERNAL_USERS = 50;
 
-// ---------------------------------------------------------------------------------------------------------
-// Build: the same freshness rule as scripts/start.mjs (which runs on import, so it is repeated here), but for
-// lib/bench.
-
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "prisma/schema.prisma",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.js",
-  "package-lock.json",
-  "types",
-];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  // lib/bench holds this script's helpers, which the app does not import: editing them needs no build.
-  if (path.basename(target) === "generated" || target === path.join("lib", "bench")) return 0;
-  return Math.max(0, ...readdirSync(target).map((entry) => newestMtime(path.join(target, entry))));
-}
-
-function ensureBuild() {
-  const buildId = ".next/BUILD_ID";
-  if (existsSync(buildId) && Math.max(...SOURCES.map(newestMtime)) <= statSync(buildId).mtimeMs) return;
-  console.log("Building the console (missing or older than the sources)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status}).`);
+function buildOrThrow() {
+  if (!ensureBuild("Building the console (missing or older than the sources)…")) throw new Error("next build failed.");
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -746,7 +718,7 @@ async function main() {
     console.error(process.argv.includes("--help") ? BENCH_USAGE : (error as Error).message);
     process.exit(process.argv.includes("--help") ? 0 : 2);
   }
-  ensureBuild();
+  buildOrThrow();
   console.log(
     `Switchboard HTTP bench on ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? "unknown"}), ` +
       `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
