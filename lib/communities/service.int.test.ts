@@ -135,6 +135,23 @@ describe("communities", () => {
   });
 });
 
+describe("the communities list", () => {
+  it("counts each listed community's JWT keys", async () => {
+    const admin = await bootstrapAdministrator();
+    const prefix = uniqueName("keyed");
+    const two = await makeCommunity({ name: `${prefix}-a` });
+    const none = await makeCommunity({ name: `${prefix}-b` });
+    await addJwtKey(admin, { communityId: two.id, version: 1, keyId: "one", kind: "hmac", secret: SECRET });
+    await addJwtKey(admin, { communityId: two.id, version: 2, keyId: "two", kind: "rsa", publicKey: rsaPem() });
+
+    const page = await listCommunities(admin, { dir: "asc", page: 1, q: prefix });
+    expect(page.rows.map((r) => [r.id, r._count.jwtKeys])).toEqual([
+      [two.id, 2],
+      [none.id, 0],
+    ]);
+  });
+});
+
 describe("community rights", () => {
   it("limits view, modify and delete to the communities a right names: 404 for one hidden, 403 for one seen; all audited", async () => {
     const mine = await makeCommunity();

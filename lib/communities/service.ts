@@ -6,7 +6,7 @@ import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
-import type { Community, CommunityJwtKey, Prisma } from "../generated/prisma/client";
+import { type Community, type CommunityJwtKey, Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { type ChangeOutcome, changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
@@ -54,14 +54,31 @@ export async function listCommunities(actor: Actor, params: TListParams) {
   const [rows, total] = await Promise.all([
     db().community.findMany({
       where,
-      include: { _count: { select: { jwtKeys: true } } },
       orderBy: [{ [sort]: params.dir }, { id: "asc" }],
       skip: skipFor(params.page),
       take: PAGE_SIZE,
     }),
     db().community.count({ where }),
   ]);
-  return pageOf(rows, total, params.page);
+  const keys = await jwtKeyCounts(rows.map((row) => row.id));
+  return pageOf(
+    rows.map((row) => ({ ...row, _count: { jwtKeys: keys.get(row.id) ?? 0 } })),
+    total,
+    params.page,
+  );
+}
+
+/**
+ * How many JWT keys each of these communities has, grouped over the page's communities only (the
+ * (communityId, keyId) index): Prisma's `_count` include grouped every key of every community per page.
+ */
+async function jwtKeyCounts(communityIds: readonly string[]): Promise<Map<string, number>> {
+  if (communityIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ communityId: string; keys: number }[]>`
+    SELECT "communityId", COUNT(*)::int AS "keys" FROM "CommunityJwtKey"
+    WHERE "communityId" IN (${Prisma.join([...communityIds])})
+    GROUP BY "communityId"`;
+  return new Map(rows.map((row) => [row.communityId, row.keys]));
 }
 
 /** How a key may be shown: when and by whom it was added, when it last verified, never its secret. */

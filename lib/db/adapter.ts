@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -89,7 +90,9 @@ function postgresAdapter(url: string): DatabaseAdapter {
 
 function pgliteAdapter(dir: string | undefined): DatabaseAdapter {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  // pg_trgm: the name searches' trigram indexes (migration name_search_trigrams). Every PGlite opened
+  // on a data directory must load it, or reading or writing an indexed table fails.
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   type Queryable = Pick<PGlite, "exec" | "query">;
   const session = (target: Queryable): SqlSession => ({
     exec: async (script) => {

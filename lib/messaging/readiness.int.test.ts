@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { ZListParams } from "../list/params";
+import { PAGE_SIZE, ZListParams } from "../list/params";
 import { listSettings, updateSetting, ZUpdateSettingRequest } from "../settings/service";
-import { bootstrapAdministrator, makeRole, makeUser, uniqueName } from "../testing/factories";
+import { actorWithRights, bootstrapAdministrator, makeRole, makeUser, uniqueName } from "../testing/factories";
 import {
   createServiceRequest,
   newEntries,
@@ -238,5 +238,44 @@ describe("the list's readiness and type filters", () => {
     expect(await ids({ readiness: "ready" })).toEqual(
       sorted(services.sap365, services.twilio, services.social365, services.sinchsms, services.wavy),
     );
+  });
+});
+
+describe("a list filtered by readiness", () => {
+  it("pages, sorts, counts and scopes like the unfiltered list", async () => {
+    const admin = await bootstrapAdministrator();
+    const { make } = makeServices(admin);
+    // Nobody holds Use on these: every one is missing.
+    const services = [];
+    for (let i = 0; i < PAGE_SIZE + 3; i++) services.push(await make("twilio"));
+    const prefix = services[0]!.name.split("-twilio")[0]!;
+    const filter = { q: prefix, sort: "name", dir: "desc" as const };
+    for (const page of [1, 2]) {
+      const plain = await list(admin, { ...filter, page });
+      const missing = await list(admin, { ...filter, page, readiness: "missing" });
+      expect(missing.rows).toEqual(plain.rows);
+      expect(missing.rows.map((r) => r.readiness)).toEqual(plain.rows.map(() => "missing"));
+      expect([missing.total, missing.pageCount]).toEqual([PAGE_SIZE + 3, 2]);
+    }
+    expect((await list(admin, { ...filter, page: 2, readiness: "missing" })).rows).toHaveLength(3);
+    expect((await list(admin, { ...filter, readiness: "missing" })).rows[0]!.createdAt).toBeInstanceOf(Date);
+    expect((await list(admin, { ...filter, readiness: "ready" })).total).toBe(0);
+    const windowed = await listMessagingServices(
+      admin,
+      { ...ZListParams.parse(filter), readiness: "missing" },
+      "window",
+    );
+    expect([windowed.total, windowed.totalExact]).toEqual([PAGE_SIZE + 3, undefined]);
+
+    // One who may view two of them sees those two, filtered or not; one who may view none, none.
+    const two = services.slice(0, 2);
+    const viewer = await actorWithRights(
+      two.map((s) => ({ objectType: "messaging_service" as const, access: "view" as const, objectId: s.id })),
+    );
+    expect((await list(viewer, { q: prefix, readiness: "missing" })).rows.map((r) => r.id).sort()).toEqual(
+      sorted(...two),
+    );
+    // A % typed in the search matches itself, not anything.
+    expect((await list(admin, { q: `${prefix}%`, readiness: "missing" })).total).toBe(0);
   });
 });

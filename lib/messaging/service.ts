@@ -6,10 +6,11 @@ import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
-import type { MessagingService, Prisma } from "../generated/prisma/client";
+import { type MessagingService, Prisma } from "../generated/prisma/client";
 import {
   type Counting,
   countFor,
+  type ListTotal,
   PAGE_SIZE,
   pageOf,
   skipFor,
@@ -18,7 +19,7 @@ import {
   ZListParams,
 } from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
-import { scopeOf, scopeWhere } from "../rights/can";
+import { type Scope, scopeOf, scopeWhere } from "../rights/can";
 import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import { requireMessagingServiceCapability } from "./permissions";
@@ -28,7 +29,7 @@ import {
   READINESS_FILTERS,
   type Readiness,
   readinessOf,
-  readinessWhere,
+  readinessSql,
   signingEntryId,
 } from "./readiness";
 import {
@@ -60,29 +61,13 @@ export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readin
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter, counting: Counting = "exact") {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  // The readiness filter needs every grant; the page's badges only those of its rows (read below).
-  const filterGrants = filter.readiness ? await loadUseGrants() : undefined;
-  const where: Prisma.MessagingServiceWhereInput = {
-    AND: [
-      scopeWhere(scope),
-      filter.type ? { type: filter.type } : {},
-      filterGrants && filter.readiness ? readinessWhere(filterGrants, filter.readiness) : {},
-      filter.q ? { name: textContains(filter.q) } : {},
-    ],
-  };
   const sort = sortColumn(filter.sort, SERVICE_SORTS, "name");
-  const [rows, total] = await Promise.all([
-    db().messagingService.findMany({
-      where,
-      orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
-      skip: skipFor(filter.page),
-      take: PAGE_SIZE,
-    }),
-    countFor((window) => db().messagingService.count({ where, ...window }), filter.page, counting),
-  ]);
+  const [rows, total] = filter.readiness
+    ? await listByReadiness(scope, { ...filter, readiness: filter.readiness }, sort, counting)
+    : await listByPrisma(scope, filter, sort, counting);
   const ids = rows.map((row) => row.id);
-  const grants = filterGrants ?? (await loadUseGrants(ids));
-  const stats = await credentialStats(ids);
+  // The page's badges: grants read only for its rows.
+  const [grants, stats] = await Promise.all([loadUseGrants(ids), credentialStats(ids)]);
   return {
     ...pageOf(
       rows.map((row) => {
@@ -94,6 +79,63 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
     ),
     incomingAuthentication: grants.enabled,
   };
+}
+
+function listByPrisma(
+  scope: Scope,
+  filter: ServiceListFilter,
+  sort: (typeof SERVICE_SORTS)[number],
+  counting: Counting,
+): Promise<[MessagingService[], ListTotal]> {
+  const where: Prisma.MessagingServiceWhereInput = {
+    AND: [
+      scopeWhere(scope),
+      filter.type ? { type: filter.type } : {},
+      filter.q ? { name: textContains(filter.q) } : {},
+    ],
+  };
+  return Promise.all([
+    db().messagingService.findMany({
+      where,
+      orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
+      skip: skipFor(filter.page),
+      take: PAGE_SIZE,
+    }),
+    countFor((window) => db().messagingService.count({ where, ...window }), filter.page, counting),
+  ]);
+}
+
+/**
+ * A page filtered by readiness, in SQL: whether a service's callers are granted is an EXISTS per
+ * service (readinessSql), which Prisma's filters cannot say for rights that name objects by id.
+ */
+async function listByReadiness(
+  scope: Scope,
+  filter: ServiceListFilter & { readiness: Readiness },
+  sort: (typeof SERVICE_SORTS)[number],
+  counting: Counting,
+): Promise<[MessagingService[], ListTotal]> {
+  // Only the setting and any Use on all services: per-service grants are looked up by the query.
+  const grants = await loadUseGrants([]);
+  const conditions = [readinessSql(grants, filter.readiness)];
+  if (!scope.all)
+    conditions.push(scope.ids.length ? Prisma.sql`s."id" IN (${Prisma.join(scope.ids)})` : Prisma.sql`FALSE`);
+  if (filter.type) conditions.push(Prisma.sql`s."type" = ${filter.type}`);
+  if (filter.q) conditions.push(Prisma.sql`s."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
+  const where = Prisma.join(conditions, " AND ");
+  const order = Prisma.raw(`s."${sort}" ${filter.dir === "desc" ? "DESC" : "ASC"}, s."id" ASC`);
+  const count = async ({ skip, take }: { skip?: number; take?: number }) => {
+    const window = take === undefined ? Prisma.empty : Prisma.sql`OFFSET ${skip ?? 0} LIMIT ${take}`;
+    const counted = await db().$queryRaw<{ n: number }[]>`
+      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "MessagingService" s WHERE ${where} ${window}) t`;
+    return counted[0]?.n ?? 0;
+  };
+  return Promise.all([
+    db().$queryRaw<MessagingService[]>`
+      SELECT s.* FROM "MessagingService" s WHERE ${where}
+      ORDER BY ${order} OFFSET ${skipFor(filter.page)} LIMIT ${PAGE_SIZE}`,
+    countFor(count, filter.page, counting),
+  ]);
 }
 
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */

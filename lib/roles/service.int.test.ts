@@ -178,4 +178,24 @@ describe("reading roles", () => {
     // A role the actor may not view is not there for them (lib/rights/capability.ts).
     expect((await appError(getRole(scoped, hidden.id))).code).toBe("not_found");
   });
+
+  it("counts each listed role's users and rights, however many other roles have", async () => {
+    const admin = await bootstrapAdministrator();
+    const prefix = uniqueName("counted");
+    const view = (access: "view" | "modify") => ({ objectType: "role" as const, access });
+    const busy = await makeRole({ name: `${prefix}-a`, rights: [view("view"), view("modify")] });
+    const empty = await makeRole({ name: `${prefix}-b` });
+    const one = await makeRole({ name: `${prefix}-c`, rights: [view("view")] });
+    await makeUser({ roles: [busy.id, one.id] });
+    await makeUser({ roles: [busy.id] });
+    // Counted for the page's rows, not mixed up with roles outside it.
+    await makeUser({ roles: [(await makeRole({ rights: [view("view")] })).id] });
+
+    const page = await listRoles(admin, { dir: "asc", page: 1, q: prefix });
+    expect(page.rows.map((r) => [r.id, r._count])).toEqual([
+      [busy.id, { users: 2, rights: 2 }],
+      [empty.id, { users: 0, rights: 0 }],
+      [one.id, { users: 1, rights: 1 }],
+    ]);
+  });
 });
