@@ -57,10 +57,24 @@ test("a form is offered only once its page is live, so nothing typed before is r
   await expect(before.getByLabel("Logon name")).toBeDisabled();
   await expect(before.getByRole("button", { name: "Sign in" })).toBeDisabled();
   await asServerSent.close();
+  // Nor does a button that acts on a click: signing out waits for the page too.
+  const consoleServerSent = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: "e2e/.auth/admin.json",
+  });
+  const consolePage = await consoleServerSent.newPage();
+  await consolePage.goto("/messaging-services");
+  await expect(consolePage.getByRole("button", { name: "Sign out" })).toBeDisabled();
+  await consoleServerSent.close();
 
   const live = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const after = await live.newPage();
   await after.goto("/login");
   await expect(after.getByLabel("Logon name")).toBeEnabled();
   await live.close();
+  const liveConsole = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+  const consoleLive = await liveConsole.newPage();
+  await consoleLive.goto("/messaging-services");
+  await expect(consoleLive.getByRole("button", { name: "Sign out" })).toBeEnabled();
+  await liveConsole.close();
 });

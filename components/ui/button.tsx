@@ -1,6 +1,8 @@
+"use client";
 import Link from "next/link";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
+import { useHydrated } from "./use-hydrated";
 
 const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-300",
@@ -18,9 +20,19 @@ export function Button({
   variant = "primary",
   className,
   type = "button",
+  disabled,
   ...props
 }: ComponentProps<"button"> & { variant?: ButtonVariant }) {
-  return <button type={type} className={cn(base, variants[variant], className)} {...props} />;
+  // A button that acts through a click handler does nothing until the page is live: it waits until then.
+  const hydrated = useHydrated();
+  return (
+    <button
+      type={type}
+      className={cn(base, variants[variant], className)}
+      disabled={disabled || (!!props.onClick && !hydrated)}
+      {...props}
+    />
+  );
 }
 
 export function ButtonLink({
