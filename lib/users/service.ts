@@ -46,7 +46,8 @@ export async function listUsers(actor: Actor, params: TUserListFilter, counting:
   const [rows, total] = await Promise.all([
     db().user.findMany({
       where,
-      include: userWithRoles,
+      // A row shows the roles; direct rights (thousands, for an integration's user) are for its own page.
+      include: { roles: userWithRoles.roles },
       orderBy: [{ [sort]: params.dir }, { id: "asc" }],
       skip: skipFor(params.page),
       take: PAGE_SIZE,
