@@ -652,7 +652,13 @@ async function runOn(
         const cookie = await signIn(server.base, "admin", ADMIN_PASSWORD);
 
         const results: Measured[] = [];
-        for (const route of routesFor(seeded, options, server.base, await csrfPair(server.base))) {
+        const routes = routesFor(seeded, options, server.base, await csrfPair(server.base)).filter(
+          (route) =>
+            options.only.length === 0 ||
+            route.name === BASELINE ||
+            options.only.some((name) => route.name.includes(name)),
+        );
+        for (const route of routes) {
           const alone = await preflight(server.base, route, cookie);
           const result = await measure(server.base, route, cookie, options);
           results.push(result);

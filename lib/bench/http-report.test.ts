@@ -24,6 +24,7 @@ describe("parseBenchArgs", () => {
   it("takes several sizes, to run one after another", () => {
     expect(parseBenchArgs(["--rows=1000,10000,100000"])).toMatchObject({ rows: 1000, sizes: [1000, 10_000, 100_000] });
     expect(() => parseBenchArgs(["--rows", "1000,50"])).toThrow(/at least 100/);
+    expect(parseBenchArgs(["--only", "page 200,inbound"]).only).toEqual(["page 200", "inbound"]);
   });
 
   it("refuses unknown flags, missing and non-numeric values", () => {
@@ -53,6 +54,16 @@ describe("scriptSources", () => {
     expect(scriptSources(html, "http://127.0.0.1:3410/users")).toEqual([
       "http://127.0.0.1:3410/_next/static/chunks/a.js",
       "http://127.0.0.1:3410/_next/static/chunks/b.js?v=1&w=2",
+    ]);
+  });
+
+  it("leaves out nomodule scripts, which a browser that runs modules never fetches", () => {
+    const html = `<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="n"></script>
+      <script src="/_next/static/chunks/app.js" async=""></script><script nomodule src="/legacy.js"></script>
+      <script data-nomodule-like="1" src="/kept.js"></script>`;
+    expect(scriptSources(html, "http://127.0.0.1:3410/users")).toEqual([
+      "http://127.0.0.1:3410/_next/static/chunks/app.js",
+      "http://127.0.0.1:3410/kept.js",
     ]);
   });
 });

@@ -17,6 +17,9 @@ export interface BenchOptions {
   databases: ("pglite" | "postgres")[];
   /** 0: a free port. */
   port: number;
+  /** Measure only the routes whose name contains one of these (`--only "page 200,inbound"`), and the sign-in
+   * page they are compared with; empty: all. */
+  only: string[];
 }
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
@@ -29,6 +32,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   connections: 10,
   databases: ["pglite", "postgres"],
   port: 0,
+  only: [],
 };
 
 const INTEGER_FLAGS = {
@@ -41,7 +45,8 @@ const INTEGER_FLAGS = {
 } as const satisfies Record<string, keyof BenchOptions>;
 
 export const BENCH_USAGE = `Usage: npm run bench:http -- [--rows N[,N…]] [--users N] [--audit N] [--seconds N]
-       [--warmup N] [--connections N] [--db pglite|postgres|both] [--port N]`;
+       [--warmup N] [--connections N] [--db pglite|postgres|both] [--port N]
+       [--only NAME[,NAME…]]`;
 
 /** Reads `--flag value` and `--flag=value`; throws with the usage on anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -49,6 +54,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     ...DEFAULT_BENCH_OPTIONS,
     sizes: [...DEFAULT_BENCH_OPTIONS.sizes],
     databases: [...DEFAULT_BENCH_OPTIONS.databases],
+    only: [],
   };
   const args = argv.flatMap((arg) => (arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg]));
   for (let i = 0; i < args.length; i++) {
@@ -60,6 +66,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       const choice = { pglite: ["pglite"], postgres: ["postgres"], both: ["pglite", "postgres"] }[value];
       if (!choice) throw new Error(`--db takes pglite, postgres or both, not "${value}".\n${BENCH_USAGE}`);
       options.databases = choice as BenchOptions["databases"];
+      continue;
+    }
+    if (flag === "--only") {
+      options.only = value.split(",").filter((name) => name.trim() !== "");
       continue;
     }
     if (flag === "--rows") {
@@ -89,10 +99,15 @@ export function percentile(samples: readonly number[], q: number): number {
   return sorted[rank - 1] as number;
 }
 
-/** The script chunks a page loads: the `src` of each `<script>` tag, resolved against the page, once each. */
+/**
+ * The script chunks a page loads: the `src` of each `<script>` tag, resolved against the page, once each;
+ * `nomodule` scripts are left out, as a browser that runs modules (every one the console supports) skips them.
+ */
 export function scriptSources(html: string, pageUrl: string): string[] {
   const sources = new Set<string>();
   for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
+    // A nomodule script (Next's legacy polyfills) is neither fetched nor run by a browser that runs modules.
+    if (/\snomodule(?:[\s=>]|$)/i.test(tag)) continue;
     const src = /\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
     const value = src?.[1] ?? src?.[2] ?? src?.[3];
     if (value) sources.add(new URL(value.replaceAll("&amp;", "&"), pageUrl).toString());
