@@ -4,7 +4,9 @@ import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "../db";
+import { readRows } from "../db/read-rows";
 import { unauthenticated } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import { clientAddressFrom } from "../request/client-address";
 import { loadRights } from "../rights/load";
 import type { Actor } from "./actor";
@@ -30,7 +32,7 @@ interface SessionUserRow {
  * action and API call, where Prisma's nested include and a separate revocation count took four round trips.
  */
 async function sessionUser(userId: string, sessionId: string | undefined): Promise<SessionUserRow | undefined> {
-  const rows = await db().$queryRaw<SessionUserRow[]>`
+  const rows = await readRows<SessionUserRow>(Prisma.sql`
     SELECT u."id", u."logonName", u."firstName", u."lastName", u."enabled", u."kind"::text AS "kind",
            u."authVersion", u."mustChangePassword", u."totpEnabledAt" IS NOT NULL AS "hasSecondFactor",
            EXISTS (
@@ -39,7 +41,7 @@ async function sessionUser(userId: string, sessionId: string | undefined): Promi
            ) AS "roleRequiresSecondFactor",
            EXISTS (SELECT 1 FROM "RevokedSession" s WHERE s."sid" = ${sessionId ?? null}::text) AS "revoked"
     FROM "User" u
-    WHERE u."id" = ${userId}`;
+    WHERE u."id" = ${userId}`);
   return rows[0];
 }
 

@@ -10,6 +10,8 @@ import { verifyAgainstDummy, verifyPassword } from "../auth/password";
 import { RecentVerifications, type VerifiedUser } from "../auth/recent-verifications";
 import { logonKeyOf } from "../auth/sign-in";
 import { db } from "../db";
+import { readRows } from "../db/read-rows";
+import { Prisma } from "../generated/prisma/client";
 import { SharedFailureLimit } from "../request/shared-failure-limit";
 import type { Rights } from "../rights/can";
 import { loadRights } from "../rights/load";
@@ -248,16 +250,16 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
    * one statement: this runs on every call, and each round trip to the database counts at volume.
    */
   async function readCaller(logonKey: string, nameKey: string, addressKey: string, now: number) {
-    const rows = await db().$queryRaw<CallerRow[]>`
-      SELECT k."key", f."failures", f."windowStart", u."id", u."logonName", u."kind"::text AS "kind",
+    const rows = await readRows<CallerRow>(Prisma.sql`
+      SELECT k."key", f."failures", (EXTRACT(EPOCH FROM f."windowStart") * 1000)::float8 AS "windowStartMs", u."id", u."logonName", u."kind"::text AS "kind",
              u."enabled", u."passwordHash", u."authVersion"
       FROM (VALUES (${nameKey}), (${addressKey})) AS k ("key")
       LEFT JOIN "InboundFailure" f ON f."key" = k."key"
-      LEFT JOIN "User" u ON u."logonKey" = ${logonKey}`;
+      LEFT JOIN "User" u ON u."logonKey" = ${logonKey}`);
     const state = (key: string) => {
       const row = rows.find((r) => r.key === key);
-      return row && row.failures !== null && row.windowStart !== null
-        ? { failures: row.failures, windowStart: row.windowStart }
+      return row && row.failures !== null && row.windowStartMs !== null
+        ? { failures: row.failures, windowStart: new Date(row.windowStartMs) }
         : null;
     };
     const found = rows.find((r) => r.id !== null);
@@ -381,7 +383,8 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
 interface CallerRow {
   key: string;
   failures: number | null;
-  windowStart: Date | null;
+  /** Milliseconds since the epoch: the drivers parse a timestamp column differently. */
+  windowStartMs: number | null;
   id: string | null;
   logonName: string | null;
   kind: string | null;
@@ -414,13 +417,13 @@ async function findService(key: string): Promise<Service | null> {
   if (key.length === 0 || key.length > MAX_SERVICE_KEY_LENGTH || /\p{Cc}/u.test(key)) return null;
   const lower = key.toLowerCase();
   const id = UUID.test(key) ? lower : null;
-  const rows = await db().$queryRaw<(Omit<Service, "useLocalHttpAuthentication"> & { setting: unknown })[]>`
+  const rows = await readRows<Omit<Service, "useLocalHttpAuthentication"> & { setting: unknown }>(Prisma.sql`
     SELECT "id", "name", "type",
            (SELECT "value" FROM "Setting" WHERE "key" = 'useLocalHttpAuthentication') AS "setting"
     FROM "MessagingService"
     WHERE "id" = ${id} OR "nameKey" = ${lower}
     ORDER BY ("id" = ${id}) IS TRUE DESC
-    LIMIT 1`;
+    LIMIT 1`);
   const row = rows[0];
   if (!row) return null;
   const { setting, ...service } = row;

@@ -1,5 +1,7 @@
 // Reading a user's grants: those of their roles and those they hold directly (their User Rights block).
 import type { Db, Tx } from "../db";
+import { readRows } from "../db/read-rows";
+import { Prisma } from "../generated/prisma/client";
 import type { Rights } from "./can";
 import type { Access, ObjectType } from "./catalog";
 
@@ -17,7 +19,8 @@ interface GrantRow {
  * Prisma's nested reads would take four round trips (memberships, roles, role rights, direct rights).
  */
 export async function loadRights(client: Db | Tx, userId: string): Promise<Rights> {
-  const rows = await client.$queryRaw<GrantRow[]>`
+  const rows = await readRows<GrantRow>(
+    Prisma.sql`
     SELECT "objectType", "access", "objectId", "roleId", "roleName" FROM (
       SELECT 0 AS "held", rr."objectType"::text AS "objectType", rr."access"::text AS "access", rr."objectId",
              r."id" AS "roleId", r."name" AS "roleName"
@@ -30,7 +33,9 @@ export async function loadRights(client: Db | Tx, userId: string): Promise<Right
       FROM "UserRight" d
       WHERE d."userId" = ${userId}
     ) AS grants
-    ORDER BY "held"`;
+    ORDER BY "held"`,
+    client,
+  );
   return rows.map(({ objectType, access, objectId, roleId, roleName }) => ({
     objectType,
     access,
