@@ -1,6 +1,7 @@
 // @ts-check
-// Security headers of the files Next serves without the proxy (its assets, public/); the proxy sets
-// the same on pages and the API (lib/request/security-headers.ts, kept equal by e2e/headers.spec.ts).
+// Security headers of what Next answers without the proxy: its assets, public/ and the API (whose every
+// call, inbound deliveries included, is spared running the proxy); the proxy sets the same on pages
+// (lib/request/security-headers.ts, kept equal by e2e/headers.spec.ts).
 const staticHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -26,6 +27,7 @@ const nextConfig = {
       { source: "/_next/static/:path*", headers: [lockedDownCsp] },
       { source: "/favicon.ico", headers: [lockedDownCsp] },
       { source: "/icon.svg", headers: [lockedDownCsp] },
+      { source: "/api/:path*", headers: [lockedDownCsp] },
     ];
   },
 };

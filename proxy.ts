@@ -1,21 +1,15 @@
-// Three jobs: security headers on every page and API answer (a fresh script nonce per page request);
-// send the signed-out to the sign-in page; and slide the 30-minute idle window by re-issuing the
-// session cookie on each page request. Rights are never decided here.
+// Three jobs on pages: security headers with a fresh script nonce per request; send the signed-out to
+// the sign-in page; and slide the 30-minute idle window by re-issuing the session cookie. Rights are
+// never decided here. The API does not come here: next.config.js gives it its headers, and each route
+// answers the signed-out with a status code.
 import { type NextRequest, NextResponse } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { authSecret, secureCookies, sessionCookieName } from "@/lib/auth/secret";
 import { IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
-import { applySecurityHeaders, LOCKED_DOWN_CSP, newNonce, pageCsp } from "@/lib/request/security-headers";
+import { applySecurityHeaders, newNonce, pageCsp } from "@/lib/request/security-headers";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // The API answers with status codes, not redirects; it only gets its headers here.
-  if (pathname.startsWith("/api/")) {
-    const response = NextResponse.next();
-    applySecurityHeaders(response.headers, LOCKED_DOWN_CSP);
-    return response;
-  }
-
   const csp = pageCsp(newNonce(), process.env.NODE_ENV === "development");
   // Next reads the policy from the request to put the nonce on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
@@ -54,6 +48,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the files Next and public/ serve as they are (next.config.js gives those their headers).
-  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)"],
+  // Everything but the API and the files Next and public/ serve as they are (next.config.js gives those
+  // their headers).
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$).*)"],
 };

@@ -73,7 +73,11 @@ test("signed out: the redirect to sign in and the sign-in page carry the headers
 test("API answers and static files carry the headers", async ({ request }) => {
   for (const [method, path] of API) {
     const response = await request.fetch(path, { method, maxRedirects: 0, data: method === "POST" ? "{}" : undefined });
-    expectSecurityHeaders(response, `${method} ${path}`);
+    const csp = expectSecurityHeaders(response, `${method} ${path}`);
+    // One policy, and the strictest: the API never answers with anything a browser should run or frame.
+    expect(csp, `${method} ${path}`).toBe(
+      "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
   }
   for (const path of ["/favicon.ico", "/icon.svg"]) expectSecurityHeaders(await request.get(path), path);
 });

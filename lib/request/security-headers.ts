@@ -1,5 +1,6 @@
 // The security headers of every response. proxy.ts sets them on pages (with a fresh script nonce per
-// request) and on the API; next.config.js repeats the static ones for the files Next serves itself.
+// request); next.config.js repeats the static ones, with a locked-down policy, for the API and the files
+// Next serves itself.
 
 /** Headers that are the same on every response. */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -8,10 +9,6 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
   "X-Frame-Options": "DENY",
 };
-
-/** For answers that are never HTML a browser should run: the API and static files. */
-export const LOCKED_DOWN_CSP =
-  "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A nonce the browser cannot guess: 16 random bytes, base64. */
 export function newNonce(): string {
