@@ -2,7 +2,8 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { readRows } from "../db/read-rows";
+import { Prisma } from "../generated/prisma/client";
 import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
 import { objectNames } from "../rights/objects";
 import { zLine } from "../schemas";
@@ -64,13 +65,13 @@ export async function auditActions(actor: Actor): Promise<string[]> {
   await requireAuditCapability(actor, "view");
   // Prisma's `distinct` reads every row and de-duplicates in memory (100,000 rows for a dozen actions).
   // This walks the (action, at) index instead: one index probe per distinct action, whatever the trail's size.
-  const rows = await db().$queryRaw<{ action: string }[]>`
+  const rows = await readRows<{ action: string }>(Prisma.sql`
     WITH RECURSIVE actions(action) AS (
       (SELECT "action" FROM "AuditEvent" ORDER BY "action" LIMIT 1)
       UNION ALL
       SELECT (SELECT "action" FROM "AuditEvent" WHERE "action" > actions.action ORDER BY "action" LIMIT 1)
       FROM actions WHERE actions.action IS NOT NULL
     )
-    SELECT action FROM actions WHERE action IS NOT NULL ORDER BY action`;
+    SELECT action FROM actions WHERE action IS NOT NULL ORDER BY action`);
   return rows.map((r) => r.action);
 }

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
+import { readRows } from "../db/read-rows";
 import { invalid, notFound } from "../errors";
 import { type Community, type CommunityJwtKey, Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
@@ -74,10 +75,10 @@ export async function listCommunities(actor: Actor, params: TListParams) {
  */
 async function jwtKeyCounts(communityIds: readonly string[]): Promise<Map<string, number>> {
   if (communityIds.length === 0) return new Map();
-  const rows = await db().$queryRaw<{ communityId: string; keys: number }[]>`
+  const rows = await readRows<{ communityId: string; keys: number }>(Prisma.sql`
     SELECT "communityId", COUNT(*)::int AS "keys" FROM "CommunityJwtKey"
     WHERE "communityId" IN (${Prisma.join([...communityIds])})
-    GROUP BY "communityId"`;
+    GROUP BY "communityId"`);
   return new Map(rows.map((row) => [row.communityId, row.keys]));
 }
 

@@ -12,9 +12,11 @@ const roleByName = (name: string) => Prisma.sql`SELECT "name" FROM "Role" WHERE 
 describe("readRows", () => {
   it("returns the rows $queryRaw returns, for the column types the hot reads use", async () => {
     const query = Prisma.sql`
-      SELECT ${"a"}::text AS "t", TRUE AS "b", ${7}::int AS "i", '{"x":[1,null]}'::jsonb AS "j", NULL::text AS "n",
+      SELECT ${"a"}::text AS "t", TRUE AS "b", ${7}::int AS "i", '{"x":[1,null]}'::jsonb AS "j", NULL::text AS "n", 'true'::jsonb AS "jb",
              (EXTRACT(EPOCH FROM TIMESTAMP '2026-12-07 10:00:00.123') * 1000)::float8 AS "ms"`;
-    const expected = [{ t: "a", b: true, i: 7, j: { x: [1, null] }, n: null, ms: Date.UTC(2026, 11, 7, 10, 0, 0, 123) }];
+    const expected = [
+      { t: "a", b: true, i: 7, j: { x: [1, null] }, n: null, jb: true, ms: Date.UTC(2026, 11, 7, 10, 0, 0, 123) },
+    ];
     expect(await readRows(query)).toEqual(expected);
     expect(await db().$queryRaw(query)).toEqual(expected);
   });

@@ -2,7 +2,7 @@
 // incoming authentication is ready when
 // - its type signs callbacks (sinchconversation: the seed's "webhook" entry): that entry has a secret;
 // - otherwise: an enabled external user holds Use on the service (or on all services), through a role or directly.
-import { db } from "../db";
+import { readRows } from "../db/read-rows";
 import { Prisma } from "../generated/prisma/client";
 import { settingValue } from "../settings/service";
 import {
@@ -52,7 +52,7 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
   };
   const [enabled, grants] = await Promise.all([
     settingValue("useLocalHttpAuthentication"),
-    db().$queryRaw<{ objectId: string | null }[]>`
+    readRows<{ objectId: string | null }>(Prisma.sql`
     SELECT rr."objectId" FROM "RoleRight" rr
     WHERE rr."objectType" = 'messaging_service' AND rr."access" = 'use' AND ${reaching('rr."objectId"')}
       AND EXISTS (
@@ -62,7 +62,7 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
     UNION ALL
     SELECT d."objectId" FROM "UserRight" d JOIN "User" u ON u."id" = d."userId"
     WHERE d."objectType" = 'messaging_service' AND d."access" = 'use' AND ${reaching('d."objectId"')}
-      AND u."enabled" AND u."kind" = 'external'`,
+      AND u."enabled" AND u."kind" = 'external'`),
   ]);
   return {
     enabled,
@@ -85,13 +85,13 @@ export interface CredentialStats {
 export async function credentialStats(serviceIds: readonly string[]): Promise<Map<string, CredentialStats>> {
   if (serviceIds.length === 0) return new Map();
   const signing = SIGNING_IDS.length ? Prisma.sql`"authId" IN (${Prisma.join(SIGNING_IDS)})` : Prisma.sql`FALSE`;
-  const rows = await db().$queryRaw<({ serviceId: string } & CredentialStats)[]>`
+  const rows = await readRows<{ serviceId: string } & CredentialStats>(Prisma.sql`
     SELECT "serviceId", COUNT(*)::int AS "credentials",
            COALESCE(BOOL_OR(${signing} AND "secretSealed" IS NOT NULL), FALSE)
              AS "signingSecretSet"
     FROM "MessagingCredential"
     WHERE "serviceId" IN (${Prisma.join([...serviceIds])})
-    GROUP BY "serviceId"`;
+    GROUP BY "serviceId"`);
   return new Map(rows.map(({ serviceId, ...stats }) => [serviceId, stats]));
 }
 

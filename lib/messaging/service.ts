@@ -5,6 +5,7 @@ import { z } from "zod";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
+import { readRows } from "../db/read-rows";
 import { invalid, notFound } from "../errors";
 import { type MessagingService, Prisma } from "../generated/prisma/client";
 import {
@@ -126,8 +127,8 @@ async function listByReadiness(
   const order = Prisma.raw(`s."${sort}" ${filter.dir === "desc" ? "DESC" : "ASC"}, s."id" ASC`);
   const count = async ({ skip, take }: { skip?: number; take?: number }) => {
     const window = take === undefined ? Prisma.empty : Prisma.sql`OFFSET ${skip ?? 0} LIMIT ${take}`;
-    const counted = await db().$queryRaw<{ n: number }[]>`
-      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "MessagingService" s WHERE ${where} ${window}) t`;
+    const counted = await readRows<{ n: number }>(Prisma.sql`
+      SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "MessagingService" s WHERE ${where} ${window}) t`);
     return counted[0]?.n ?? 0;
   };
   return Promise.all([

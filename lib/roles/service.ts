@@ -4,6 +4,7 @@ import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
+import { readRows } from "../db/read-rows";
 import { notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
@@ -72,11 +73,11 @@ export async function listRoles(actor: Actor, params: TListParams) {
  */
 async function memberAndRightCounts(roleIds: readonly string[]) {
   if (roleIds.length === 0) return new Map<string, { users: number; rights: number }>();
-  const rows = await db().$queryRaw<{ id: string; users: number; rights: number }[]>`
+  const rows = await readRows<{ id: string; users: number; rights: number }>(Prisma.sql`
     SELECT r."id",
       (SELECT COUNT(*)::int FROM "UserRole" ur WHERE ur."roleId" = r."id") AS "users",
       (SELECT COUNT(*)::int FROM "RoleRight" rr WHERE rr."roleId" = r."id") AS "rights"
-    FROM "Role" r WHERE r."id" IN (${Prisma.join([...roleIds])})`;
+    FROM "Role" r WHERE r."id" IN (${Prisma.join([...roleIds])})`);
   return new Map(rows.map(({ id, ...counts }) => [id, counts]));
 }
 

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { readRows } from "../db/read-rows";
 import { invalid } from "../errors";
-import type { Prisma, Setting } from "../generated/prisma/client";
+import { Prisma, type Setting } from "../generated/prisma/client";
 import { changeRecord, type RecordKind } from "../records/change";
 import { SETTING_KEYS, SETTINGS, type SettingKey, type SettingValue } from "./catalog";
 import { requireSettingsCapability } from "./permissions";
@@ -12,7 +13,8 @@ const SETTING: RecordKind = { objectType: "settings", noun: "setting" };
 
 /** For the server itself (the inbound endpoint): no actor, no rights. */
 export async function settingValue<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
-  const row = await db().setting.findUnique({ where: { key } });
+  // On every view of the services list and of a service: through the driver (lib/db/read-rows.ts).
+  const [row] = await readRows<{ value: unknown }>(Prisma.sql`SELECT "value" FROM "Setting" WHERE "key" = ${key}`);
   return settingFromStored(key, row?.value);
 }
 

@@ -7,8 +7,9 @@ import { diff } from "../audit/diff";
 import { recordAudit } from "../audit/record";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
+import { readRows } from "../db/read-rows";
 import { invalid, notFound, stale } from "../errors";
-import type { Prisma, SmsChannel } from "../generated/prisma/client";
+import { Prisma, type SmsChannel } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
@@ -91,7 +92,16 @@ export async function countRestartPending(actor: Actor): Promise<number | null> 
   // Not a refusal: the home page only leaves the count out.
   if (smsChannelVerdicts(actor).list) return null;
   const scope = scopeOf(actor.rights, "sms_channel", "view");
-  return db().smsChannel.count({ where: { ...scopeWhere(scope), restartPending: true } });
+  // In every console page's header: through the driver (lib/db/read-rows.ts).
+  const visible = scope.all
+    ? Prisma.sql`TRUE`
+    : scope.ids.length
+      ? Prisma.sql`"id" IN (${Prisma.join(scope.ids)})`
+      : Prisma.sql`FALSE`;
+  const [row] = await readRows<{ n: number }>(
+    Prisma.sql`SELECT COUNT(*)::int AS "n" FROM "SmsChannel" WHERE "restartPending" AND ${visible}`,
+  );
+  return row?.n ?? 0;
 }
 
 /** A channel as people and the API may see it: each secret option only as set or not set. */
