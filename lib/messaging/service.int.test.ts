@@ -641,6 +641,18 @@ describe("rights", () => {
 });
 
 describe("listMessagingServices: search, sort and paging", () => {
+  it("gives each row every stored column as Prisma reads it, timestamps to the millisecond", async () => {
+    const admin = await bootstrapAdministrator();
+    const made = await createMessagingService(admin, createServiceRequest("wavy", { name: uniqueName("Columns") }));
+    const stored = await db().messagingService.findUniqueOrThrow({ where: { id: made.id } });
+    const [row] = (await list(admin, { q: made.name })).rows;
+    expect(row).toMatchObject(stored);
+    expect([row?.createdAt.getTime(), row?.updatedAt.getTime()]).toEqual([
+      stored.createdAt.getTime(),
+      stored.updatedAt.getTime(),
+    ]);
+  });
+
   it("searches for % and _ as the characters they are, not as wildcards", async () => {
     const admin = await bootstrapAdministrator();
     const tag = uniqueName("Promo");

@@ -63,9 +63,7 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
   const sort = sortColumn(filter.sort, SERVICE_SORTS, "name");
-  const [rows, total] = filter.readiness
-    ? await listByReadiness(scope, { ...filter, readiness: filter.readiness }, sort, counting)
-    : await listByPrisma(scope, filter, sort, counting);
+  const [rows, total] = await listPage(scope, filter, sort, counting);
   const ids = rows.map((row) => row.id);
   // The page's badges: grants read only for its rows.
   const [grants, stats] = await Promise.all([loadUseGrants(ids), credentialStats(ids)]);
@@ -82,48 +80,30 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   };
 }
 
-function listByPrisma(
+/** A page row as the driver returns it: the timestamps as epoch milliseconds (lib/db/read-rows.ts). */
+type ServiceRow = Omit<MessagingService, "createdAt" | "updatedAt"> & { createdAtMs: number; updatedAtMs: number };
+
+/**
+ * A page of services and its total, in SQL through the driver: on every view of the list, where Prisma's
+ * client work per statement cost more than the statements. The readiness filter is an EXISTS per service
+ * (readinessSql), which Prisma's filters could not say anyway for rights that name objects by id.
+ */
+async function listPage(
   scope: Scope,
   filter: ServiceListFilter,
   sort: (typeof SERVICE_SORTS)[number],
   counting: Counting,
 ): Promise<[MessagingService[], ListTotal]> {
-  const where: Prisma.MessagingServiceWhereInput = {
-    AND: [
-      scopeWhere(scope),
-      filter.type ? { type: filter.type } : {},
-      filter.q ? { name: textContains(filter.q) } : {},
-    ],
-  };
-  return Promise.all([
-    db().messagingService.findMany({
-      where,
-      orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
-      skip: skipFor(filter.page),
-      take: PAGE_SIZE,
-    }),
-    countFor((window) => db().messagingService.count({ where, ...window }), filter.page, counting),
-  ]);
-}
-
-/**
- * A page filtered by readiness, in SQL: whether a service's callers are granted is an EXISTS per
- * service (readinessSql), which Prisma's filters cannot say for rights that name objects by id.
- */
-async function listByReadiness(
-  scope: Scope,
-  filter: ServiceListFilter & { readiness: Readiness },
-  sort: (typeof SERVICE_SORTS)[number],
-  counting: Counting,
-): Promise<[MessagingService[], ListTotal]> {
-  // Only the setting and any Use on all services: per-service grants are looked up by the query.
-  const grants = await loadUseGrants([]);
-  const conditions = [readinessSql(grants, filter.readiness)];
+  const conditions: Prisma.Sql[] = [];
+  if (filter.readiness) {
+    // Only the setting and any Use on all services: per-service grants are looked up by the query.
+    conditions.push(readinessSql(await loadUseGrants([]), filter.readiness));
+  }
   if (!scope.all)
     conditions.push(scope.ids.length ? Prisma.sql`s."id" IN (${Prisma.join(scope.ids)})` : Prisma.sql`FALSE`);
   if (filter.type) conditions.push(Prisma.sql`s."type" = ${filter.type}`);
   if (filter.q) conditions.push(Prisma.sql`s."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
-  const where = Prisma.join(conditions, " AND ");
+  const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const order = Prisma.raw(`s."${sort}" ${filter.dir === "desc" ? "DESC" : "ASC"}, s."id" ASC`);
   const count = async ({ skip, take }: { skip?: number; take?: number }) => {
     const window = take === undefined ? Prisma.empty : Prisma.sql`OFFSET ${skip ?? 0} LIMIT ${take}`;
@@ -131,12 +111,21 @@ async function listByReadiness(
       SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "MessagingService" s WHERE ${where} ${window}) t`);
     return counted[0]?.n ?? 0;
   };
-  return Promise.all([
-    db().$queryRaw<MessagingService[]>`
-      SELECT s.* FROM "MessagingService" s WHERE ${where}
-      ORDER BY ${order} OFFSET ${skipFor(filter.page)} LIMIT ${PAGE_SIZE}`,
+  const epochMs = (column: string) => Prisma.raw(`(EXTRACT(EPOCH FROM s."${column}") * 1000)::float8`);
+  const [rows, total] = await Promise.all([
+    readRows<ServiceRow>(Prisma.sql`
+      SELECT s."id", s."name", s."nameKey", s."type", s."serviceConnection", s."version",
+             ${epochMs("createdAt")} AS "createdAtMs", ${epochMs("updatedAt")} AS "updatedAtMs"
+      FROM "MessagingService" s WHERE ${where}
+      ORDER BY ${order} OFFSET ${skipFor(filter.page)} LIMIT ${PAGE_SIZE}`),
     countFor(count, filter.page, counting),
   ]);
+  const services = rows.map(({ createdAtMs, updatedAtMs, ...row }) => ({
+    ...row,
+    createdAt: new Date(createdAtMs),
+    updatedAt: new Date(updatedAtMs),
+  }));
+  return [services, total];
 }
 
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */
