@@ -104,20 +104,26 @@ async function listPage(
   if (filter.type) conditions.push(Prisma.sql`s."type" = ${filter.type}`);
   if (filter.q) conditions.push(Prisma.sql`s."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
   const where = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
-  const order = Prisma.raw(`s."${sort}" ${filter.dir === "desc" ? "DESC" : "ASC"}, s."id" ASC`);
+  const order = (alias: string) =>
+    Prisma.raw(`${alias}."${sort}" ${filter.dir === "desc" ? "DESC" : "ASC"}, ${alias}."id" ASC`);
   const count = async ({ skip, take }: { skip?: number; take?: number }) => {
     const window = take === undefined ? Prisma.empty : Prisma.sql`OFFSET ${skip ?? 0} LIMIT ${take}`;
     const counted = await readRows<{ n: number }>(Prisma.sql`
       SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM "MessagingService" s WHERE ${where} ${window}) t`);
     return counted[0]?.n ?? 0;
   };
-  const epochMs = (column: string) => Prisma.raw(`(EXTRACT(EPOCH FROM s."${column}") * 1000)::float8`);
+  // The conversion outside the page's subquery: below a sort, PostgreSQL would compute it for every
+  // matching row (numeric arithmetic, 20 ms for 5,000 rows on PGlite) instead of the page's 25.
+  const epochMs = (column: string) => Prisma.raw(`(EXTRACT(EPOCH FROM p."${column}") * 1000)::float8`);
   const [rows, total] = await Promise.all([
     readRows<ServiceRow>(Prisma.sql`
-      SELECT s."id", s."name", s."nameKey", s."type", s."serviceConnection", s."version",
+      SELECT p."id", p."name", p."nameKey", p."type", p."serviceConnection", p."version",
              ${epochMs("createdAt")} AS "createdAtMs", ${epochMs("updatedAt")} AS "updatedAtMs"
-      FROM "MessagingService" s WHERE ${where}
-      ORDER BY ${order} OFFSET ${skipFor(filter.page)} LIMIT ${PAGE_SIZE}`),
+      FROM (
+        SELECT s.* FROM "MessagingService" s WHERE ${where}
+        ORDER BY ${order("s")} OFFSET ${skipFor(filter.page)} LIMIT ${PAGE_SIZE}
+      ) p
+      ORDER BY ${order("p")}`),
     countFor(count, filter.page, counting),
   ]);
   const services = rows.map(({ createdAtMs, updatedAtMs, ...row }) => ({
