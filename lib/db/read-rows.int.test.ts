@@ -5,7 +5,7 @@ import { createRole } from "../roles/service";
 import { bootstrapAdministrator, uniqueName } from "../testing/factories";
 import { runInTransaction } from "./ambient";
 import { db, rootDb } from "./index";
-import { readRows } from "./read-rows";
+import { epochMillis, readRows } from "./read-rows";
 
 const roleByName = (name: string) => Prisma.sql`SELECT "name" FROM "Role" WHERE "nameKey" = ${name.toLowerCase()}`;
 
@@ -13,7 +13,7 @@ describe("readRows", () => {
   it("returns the rows $queryRaw returns, for the column types the hot reads use", async () => {
     const query = Prisma.sql`
       SELECT ${"a"}::text AS "t", TRUE AS "b", ${7}::int AS "i", '{"x":[1,null]}'::jsonb AS "j", NULL::text AS "n", 'true'::jsonb AS "jb",
-             (EXTRACT(EPOCH FROM TIMESTAMP '2026-12-07 10:00:00.123') * 1000)::float8 AS "ms"`;
+             ${epochMillis("TIMESTAMP '2026-12-07 10:00:00.123'")} AS "ms"`;
     const expected = [
       { t: "a", b: true, i: 7, j: { x: [1, null] }, n: null, jb: true, ms: Date.UTC(2026, 11, 7, 10, 0, 0, 123) },
     ];

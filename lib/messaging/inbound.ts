@@ -10,7 +10,7 @@ import { verifyAgainstDummy, verifyPassword } from "../auth/password";
 import { RecentVerifications, type VerifiedUser } from "../auth/recent-verifications";
 import { logonKeyOf } from "../auth/sign-in";
 import { db } from "../db";
-import { readRows } from "../db/read-rows";
+import { epochMillis, readRows } from "../db/read-rows";
 import { Prisma } from "../generated/prisma/client";
 import { SharedFailureLimit } from "../request/shared-failure-limit";
 import type { Rights } from "../rights/can";
@@ -251,7 +251,7 @@ export function createInboundReceiver(overrides: Partial<InboundOptions> = {}): 
    */
   async function readCaller(logonKey: string, nameKey: string, addressKey: string, now: number) {
     const rows = await readRows<CallerRow>(Prisma.sql`
-      SELECT k."key", f."failures", (EXTRACT(EPOCH FROM f."windowStart") * 1000)::float8 AS "windowStartMs", u."id", u."logonName", u."kind"::text AS "kind",
+      SELECT k."key", f."failures", ${epochMillis('f."windowStart"')} AS "windowStartMs", u."id", u."logonName", u."kind"::text AS "kind",
              u."enabled", u."passwordHash", u."authVersion"
       FROM (VALUES (${nameKey}), (${addressKey})) AS k ("key")
       LEFT JOIN "InboundFailure" f ON f."key" = k."key"

@@ -13,6 +13,7 @@ import { Prisma, type SmsChannel } from "../generated/prisma/client";
 import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
+import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { reportFor } from "./keystore";
 import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsSecretName } from "./options";
@@ -93,13 +94,8 @@ export async function countRestartPending(actor: Actor): Promise<number | null> 
   if (smsChannelVerdicts(actor).list) return null;
   const scope = scopeOf(actor.rights, "sms_channel", "view");
   // In every console page's header: through the driver (lib/db/read-rows.ts).
-  const visible = scope.all
-    ? Prisma.sql`TRUE`
-    : scope.ids.length
-      ? Prisma.sql`"id" IN (${Prisma.join(scope.ids)})`
-      : Prisma.sql`FALSE`;
   const [row] = await readRows<{ n: number }>(
-    Prisma.sql`SELECT COUNT(*)::int AS "n" FROM "SmsChannel" WHERE "restartPending" AND ${visible}`,
+    Prisma.sql`SELECT COUNT(*)::int AS "n" FROM "SmsChannel" WHERE "restartPending" AND ${scopeSql(scope, '"id"')}`,
   );
   return row?.n ?? 0;
 }
