@@ -78,17 +78,25 @@ const textOf = (query: unknown) =>
 export class RecoveringPool extends pg.Pool {
   /**
    * Outside a transaction, a read whose connection turns out dead (an idle connection the server ended
-   * a moment ago) runs once more on a new one, so the user never sees a lost connection on a page load.
+   * a moment ago) runs again, so the user never sees a lost connection on a page load. When the server
+   * ended every idle connection at once, the next one taken may be dead too (the pool learns of each
+   * only when it reads that socket); each failed one is destroyed, so after as many tries as the pool
+   * holds connections, the read runs on a new one.
    */
   // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's query() has many overloads; this forwards them all.
   override query(...args: any[]): any {
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    const run = () => (super.query as (...a: unknown[]) => unknown)(...args);
+    const result = run();
     const read = READ.test(String(textOf(args[0])));
     if (!read || !(result instanceof Promise) || typeof args.at(-1) === "function") return result;
-    return result.catch((error: unknown) => {
-      if (!isConnectionLost(error)) throw error;
-      return (super.query as (...a: unknown[]) => unknown)(...args);
-    });
+    const tries = (this.options.max ?? 10) + 1;
+    const retry =
+      (attempt: number) =>
+      (error: unknown): unknown => {
+        if (!isConnectionLost(error) || attempt >= tries) throw error;
+        return (run() as Promise<unknown>).catch(retry(attempt + 1));
+      };
+    return result.catch(retry(1));
   }
 
   override connect(): Promise<pg.PoolClient>;
