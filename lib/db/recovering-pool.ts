@@ -103,8 +103,10 @@ export class RecoveringPool extends pg.Pool {
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
     if (!callback) {
-      return super.connect().then(releaseOnLoss, (error: unknown) => {
-        throw markConnectionLost(error);
+      // Not super.connect()'s promise: pg-pool hands a new client out inside the read that brought the server's
+      // "ready", and a FATAL later in that read must already meet releaseOnLoss's listeners, not a promise tick.
+      return new Promise((resolve, reject) => {
+        this.connect((error, client) => (error || !client ? reject(error) : resolve(client)));
       });
     }
     // pg-pool's own query() checks out through the callback form.
