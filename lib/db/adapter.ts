@@ -28,6 +28,12 @@ export interface DatabaseAdapter {
   close(): Promise<void>;
 }
 
+/** The most connections the PostgreSQL pool opens. */
+export const POOL_SIZE = 10;
+
+/** A request waits this long for a free connection, then fails instead of hanging. */
+export const CONNECTION_WAIT_MS = 10_000;
+
 export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
@@ -49,9 +55,8 @@ export function createAdapter(url = process.env.DATABASE_URL): DatabaseAdapter {
 function postgresAdapter(url: string): DatabaseAdapter {
   const pool = new RecoveringPool({
     connectionString: url,
-    max: 10,
-    // A request waits this long for a free connection, then fails instead of hanging.
-    connectionTimeoutMillis: 10_000,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
   });
   // An idle client whose connection dies is dropped by the pool; the event only needs a listener
   // (without one, Node would end the process).

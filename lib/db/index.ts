@@ -1,7 +1,7 @@
 // The one Prisma client, kept on globalThis so that every bundle in the server process shares it
 // (the embedded database may be opened only once per process).
 import { PrismaClient } from "../generated/prisma/client";
-import { createAdapter, type DatabaseAdapter } from "./adapter";
+import { CONNECTION_WAIT_MS, createAdapter, type DatabaseAdapter } from "./adapter";
 import { ambientClient } from "./ambient";
 
 export type Db = ReturnType<typeof openClient>;
@@ -18,6 +18,9 @@ function openClient(adapter: DatabaseAdapter) {
       recoveryCode: { codeHash: true },
       smsChannel: { secretsSealed: true, keystoreSealed: true },
     },
+    // Prisma's maxWait (2 s by default) does not cut the wait short, it only rolls back unused a transaction
+    // that got its connection later (a burst of saves then fails for nothing); the pool's own wait decides.
+    transactionOptions: { maxWait: CONNECTION_WAIT_MS },
   });
 }
 
