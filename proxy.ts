@@ -3,9 +3,10 @@
 // never decided here. The API does not come here: next.config.js gives it its headers, and each route
 // answers the signed-out with a status code.
 import { type NextRequest, NextResponse } from "next/server";
-import { encode, getToken } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
 import { authSecret, secureCookies, sessionCookieName } from "@/lib/auth/secret";
 import { IDLE_SECONDS, sessionExpired } from "@/lib/auth/session-policy";
+import { decode, encode } from "@/lib/auth/session-token";
 import { applySecurityHeaders, newNonce, pageCsp } from "@/lib/request/security-headers";
 
 export async function proxy(request: NextRequest) {
@@ -21,7 +22,7 @@ export async function proxy(request: NextRequest) {
   };
 
   const secret = authSecret();
-  const token = await getToken({ req: request, secret, secureCookie: secureCookies() });
+  const token = await getToken({ req: request, secret, secureCookie: secureCookies(), decode });
   const signedIn = token && !sessionExpired(token.at);
 
   if (!signedIn) {

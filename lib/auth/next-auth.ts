@@ -10,6 +10,7 @@ import { revokeSession } from "./revoked-sessions";
 import { sameOriginPath } from "./safe-redirect";
 import { authSecret } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
+import { decode, encode } from "./session-token";
 import { checkSignIn } from "./sign-in";
 
 function header(headers: unknown, name: string): string | null {
@@ -23,7 +24,7 @@ export const authOptions: AuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: IDLE_SECONDS },
-  jwt: { maxAge: IDLE_SECONDS },
+  jwt: { maxAge: IDLE_SECONDS, encode, decode },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

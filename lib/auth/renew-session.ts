@@ -2,10 +2,10 @@
 // password change): this one session's cookie is re-issued with the new authVersion, so the user
 // goes on to the console instead of through the sign-in page; every other session still ends.
 import { cookies } from "next/headers";
-import { decode, encode } from "next-auth/jwt";
 import { db } from "../db";
 import { authSecret, secureCookies, sessionCookieName } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
+import { decode, encode } from "./session-token";
 
 export async function renewOwnSession(userId: string): Promise<void> {
   const store = await cookies();
