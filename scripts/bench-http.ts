@@ -304,6 +304,17 @@ function serverMemory(pid: number | undefined): { rss: number; peak: number } | 
   }
 }
 
+/** CPU time the process has used so far, all threads, in ms (Linux; NaN elsewhere). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    // utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux); the name in field 2 may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Signing in: next-auth's credential flow, as the sign-in form's signIn("credentials") does it.
 
@@ -431,13 +442,15 @@ function batch(base: string, route: Route, cookie: string, amount: number, conne
  * Warms the route up with `warmup` requests per connection, then measures it in batches sized from the rate seen
  * so far until about `seconds` have passed; at least two requests per connection, however slow the route.
  */
-async function measure(base: string, route: Route, cookie: string, options: BenchOptions): Promise<Measured> {
+async function measure(server: RunningServer, route: Route, cookie: string, options: BenchOptions): Promise<Measured> {
+  const { base } = server;
   const { connections, seconds } = options;
   const warm: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
   const warmStarted = performance.now();
   if (options.warmup > 0) await batch(base, route, cookie, options.warmup * connections, connections, warm);
   let rate = warm.latencies.length / ((performance.now() - warmStarted) / 1000);
   const tally: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
+  const cpuBefore = processCpuMs(server.child.pid);
   const started = performance.now();
   let elapsed = 0;
   do {
@@ -456,6 +469,7 @@ async function measure(base: string, route: Route, cookie: string, options: Benc
     non2xx: tally.non2xx,
     bad: tally.bad,
     statuses: tally.statuses,
+    cpuMs: (processCpuMs(server.child.pid) - cpuBefore) / tally.latencies.length,
   };
 }
 
@@ -660,7 +674,7 @@ async function runOn(
         );
         for (const route of routes) {
           const alone = await preflight(server.base, route, cookie);
-          const result = await measure(server.base, route, cookie, options);
+          const result = await measure(server, route, cookie, options);
           results.push(result);
           console.log(`  ${result.name}: ${result.rps.toFixed(1)} req/s (one request alone: ${alone.toFixed(0)} ms)`);
         }

@@ -128,6 +128,11 @@ export interface RouteResult {
   non2xx: number;
   /** 2xx answers whose body was not what the route should answer (e.g. a save that was refused), plus errors. */
   bad: number;
+  /**
+   * The server process's CPU time per answered request, all its threads: unlike latency, barely moved by
+   * other work on the machine. PostgreSQL's own processes are not counted.
+   */
+  cpuMs: number;
 }
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
@@ -150,6 +155,8 @@ export function formatResults(results: readonly RouteResult[], baselineName: str
     "bad",
     "p95/sign-in",
     "req/s/sign-in",
+    "CPU ms/req",
+    "CPU/sign-in",
   ];
   const rows = results.map((r) => [
     r.name,
@@ -162,6 +169,8 @@ export function formatResults(results: readonly RouteResult[], baselineName: str
     String(r.bad),
     baseline ? times(r.p95 / baseline.p95) : "–",
     baseline ? times(r.rps / baseline.rps) : "–",
+    fixed(r.cpuMs, 2),
+    baseline ? times(r.cpuMs / baseline.cpuMs) : "–",
   ]);
   return table(header, rows);
 }
