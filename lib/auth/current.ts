@@ -1,7 +1,6 @@
 // The signed-in actor for this request, or null when the session has ended for any reason:
 // expired, user deleted or disabled, or their password or rights changed since they signed in.
-import { headers } from "next/headers";
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { db } from "../db";
 import { readRows } from "../db/read-rows";
@@ -10,8 +9,9 @@ import { Prisma } from "../generated/prisma/client";
 import { clientAddressFrom } from "../request/client-address";
 import { loadRights } from "../rights/load";
 import type { Actor } from "./actor";
-import { authOptions } from "./next-auth";
+import { sessionCookieName } from "./secret";
 import { sessionExpired } from "./session-policy";
+import { readSessionToken } from "./session-token";
 
 interface SessionUserRow {
   id: string;
@@ -46,12 +46,14 @@ async function sessionUser(userId: string, sessionId: string | undefined): Promi
 }
 
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.userId || sessionExpired(session.authTime)) return null;
+  // The check getServerSession makes, without next-auth's session endpoint around it (options, a CSRF token,
+  // callbacks, a re-issued cookie that a page cannot set anyway) on every page, action and API call.
+  const token = await readSessionToken((await cookies()).get(sessionCookieName())?.value);
+  if (!token?.sub || sessionExpired(token.at)) return null;
   // A session without an id predates revocation; it still meets the 8-hour limit.
-  const user = await sessionUser(session.userId, session.sessionId);
+  const user = await sessionUser(token.sub, token.sid);
   if (!user || user.revoked) return null;
-  if (!user.enabled || user.kind !== "console" || user.authVersion !== session.authVersion) return null;
+  if (!user.enabled || user.kind !== "console" || user.authVersion !== token.av) return null;
   const requestHeaders = await headers();
   return {
     id: user.id,

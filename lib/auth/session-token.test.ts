@@ -1,6 +1,6 @@
 import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decode, derivedKey, encode } from "./session-token";
+import { decode, derivedKey, encode, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-of-some-length";
 const token = { sub: "user-1", av: 3, at: 1_700_000_000, sid: "session-1" };
@@ -32,5 +32,16 @@ describe("session cookie tokens", () => {
     expect(derivedKey(secret)).toBe(derivedKey(secret));
     expect(derivedKey(secret)).not.toEqual(derivedKey("another-secret"));
     expect(derivedKey(secret, "salt")).not.toEqual(derivedKey(secret));
+  });
+
+  it("read from a cookie: null when missing, forged, altered or expired", async () => {
+    const sealed = await encode({ token, secret, maxAge: 60 });
+    expect(await readSessionToken(sealed, secret)).toMatchObject(token);
+    expect(await readSessionToken(undefined, secret)).toBeNull();
+    expect(await readSessionToken(await encode({ token, secret: "another-secret", maxAge: 60 }), secret)).toBeNull();
+    expect(await readSessionToken(`${sealed.slice(0, -2)}${sealed.endsWith("AA") ? "BB" : "AA"}`, secret)).toBeNull();
+    // Past its expiry and the 15 s of clock tolerance.
+    expect(await readSessionToken(await encode({ token, secret, maxAge: -20 }), secret)).toBeNull();
+    expect(await readSessionToken("not a token", secret)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { hkdfSync, randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
+import { authSecret } from "./secret";
 
 // next-auth's default lifetime, for a caller that gives none (ours always do).
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
@@ -36,4 +37,13 @@ export async function decode({ token, secret, salt = "" }: JWTDecodeParams): Pro
   if (!token) return null;
   const { payload } = await jwtDecrypt(token, derivedKey(secret, salt), { clockTolerance: 15 });
   return payload as JWT;
+}
+
+/** A session cookie's token, or null for a missing, forged, altered or expired one. */
+export async function readSessionToken(cookie: string | undefined, secret = authSecret()): Promise<JWT | null> {
+  try {
+    return await decode({ token: cookie, secret });
+  } catch {
+    return null;
+  }
 }
