@@ -18,7 +18,7 @@ import pg from "pg";
 import {
   BENCH_USAGE,
   type BenchOptions,
-  formatKilobytes,
+  formatFirstLoadLine,
   formatResults,
   formatScale,
   parseBenchArgs,
@@ -59,6 +59,8 @@ interface Seeded {
   saveTargets: SeededService[];
   /** Console users without a second factor who may sign in with USER_PASSWORD. */
   consoleLogons: string[];
+  /** One record of each kind whose page the first-load JavaScript report opens. */
+  pages: { user: string; role: string; community: string; smsChannel: string };
 }
 
 type Sql = { query<T>(text: string, params?: unknown[]): Promise<T[]>; exec(script: string): Promise<void> };
@@ -104,6 +106,11 @@ async function seed(options: BenchOptions): Promise<Seeded> {
   const { hashPassword } = await import("../lib/auth/password");
   const { sealCredentialSecret } = await import("../lib/messaging/credential-secret");
   const { MESSAGING_SERVICE_TYPES } = await import("../lib/messaging/service-types");
+  const { actorFor } = await import("../lib/testing/factories");
+  const { createCommunity } = await import("../lib/communities/service");
+  const { ZCreateCommunityRequest } = await import("../lib/communities/schemas");
+  const { createSmsChannel } = await import("../lib/sms/service");
+  const { ZCreateSmsChannelRequest } = await import("../lib/sms/schemas");
   try {
     await prepareDatabase(() => {});
     const sql = dbAdapter().sql;
@@ -220,6 +227,12 @@ async function seed(options: BenchOptions): Promise<Seeded> {
        FROM generate_series(1, $1::int) AS g`,
       [options.auditRows, options.users, width, options.rows, digits],
     );
+    // A community and an SMS channel, made as the console makes them (their history pages need the revision).
+    const [admin] = await sql.query<{ id: string }>(`SELECT id FROM "User" WHERE "logonKey" = 'admin'`);
+    const adminActor = await actorFor((admin as { id: string }).id, "127.0.0.1");
+    const community = await createCommunity(adminActor, ZCreateCommunityRequest.parse({ name: "Bench community" }));
+    const smsChannel = await createSmsChannel(adminActor, ZCreateSmsChannelRequest.parse({ name: "bench" }));
+
     // Statistics as a database in use has them (autovacuum would have gathered them).
     await sql.exec("ANALYZE");
 
@@ -236,6 +249,12 @@ async function seed(options: BenchOptions): Promise<Seeded> {
       inbound: { serviceId: inboundService.id, logonName: inboundLogon, password: USER_PASSWORD },
       saveTargets,
       consoleLogons: users.filter((row) => row[7] === "console").map((row) => row[1] as string),
+      pages: {
+        user: users.find((row) => row[7] === "console")?.[0] as string,
+        role: roles.get("operator") as string,
+        community: community.id,
+        smsChannel: smsChannel.id,
+      },
     };
   } finally {
     await closeDb();
@@ -609,25 +628,43 @@ function routesFor(
 // ---------------------------------------------------------------------------------------------------------
 // First-load JavaScript: the script chunks each console page loads, fetched and gzipped (level 9).
 
-const CONSOLE_ROUTES = [
-  "/messaging-services",
-  "/messaging-services/new",
-  "/messaging-services/{detail}",
-  "/users",
-  "/users/new",
-  "/roles",
-  "/communities",
-  "/sms-channels",
-  "/audit",
-  "/settings",
-  "/import-export",
-  "/api-tokens",
-];
+/**
+ * Every page under app/(console)/ (but `/`, which sends the administrator on to the first list), with a seeded
+ * record where the route names one.
+ */
+function consoleRoutes(seeded: Seeded): string[] {
+  const { detail, inbound, pages } = seeded;
+  return [
+    "/messaging-services",
+    "/messaging-services/new",
+    `/messaging-services/${detail.id}`,
+    `/messaging-services/incoming-user?service=${inbound.serviceId}`,
+    "/users",
+    "/users/new",
+    `/users/${pages.user}`,
+    "/roles",
+    "/roles/new",
+    `/roles/${pages.role}`,
+    "/communities",
+    "/communities/new",
+    `/communities/${pages.community}`,
+    "/sms-channels",
+    "/sms-channels/new",
+    `/sms-channels/${pages.smsChannel}`,
+    `/history/community/${pages.community}`,
+    "/audit",
+    "/settings",
+    "/import-export",
+    "/api-tokens",
+    "/api-docs",
+    "/account/security",
+  ];
+}
 
-async function firstLoadJavaScript(base: string, cookie: string, detailId: string) {
+async function firstLoadJavaScript(base: string, cookie: string, seeded: Seeded) {
   const sizes = new Map<string, number>();
   const lines: string[] = [];
-  for (const route of CONSOLE_ROUTES.map((r) => r.replace("{detail}", detailId))) {
+  for (const route of consoleRoutes(seeded)) {
     const response = await fetch(`${base}${route}`, { headers: { cookie }, redirect: "manual" });
     if (!response.ok) {
       lines.push(`  ${route.padEnd(58)} answered ${response.status}`);
@@ -642,7 +679,7 @@ async function firstLoadJavaScript(base: string, cookie: string, detailId: strin
       }
       total += sizes.get(src) ?? 0;
     }
-    lines.push(`  ${route.padEnd(58)} ${formatKilobytes(total).padStart(10)}  (${chunks.length} scripts)`);
+    lines.push(formatFirstLoadLine(route, total, chunks.length));
   }
   return lines.join("\n");
 }
@@ -664,6 +701,11 @@ async function runOn(
     async () => {
       try {
         const cookie = await signIn(server.base, "admin", ADMIN_PASSWORD);
+        if (options.jsOnly) {
+          console.log("\nFirst-load JavaScript per console route (script chunks fetched from the page, gzip -9):");
+          console.log(await firstLoadJavaScript(server.base, cookie, seeded));
+          return [];
+        }
 
         const results: Measured[] = [];
         const routes = routesFor(seeded, options, server.base, await csrfPair(server.base)).filter(
@@ -697,7 +739,7 @@ async function runOn(
         }
         if (jsReport) {
           console.log("\nFirst-load JavaScript per console route (script chunks fetched from the page, gzip -9):");
-          console.log(await firstLoadJavaScript(server.base, cookie, seeded.detail.id));
+          console.log(await firstLoadJavaScript(server.base, cookie, seeded));
         }
         return results;
       } catch (error) {

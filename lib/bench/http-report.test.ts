@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_BENCH_OPTIONS,
+  FIRST_LOAD_BUDGET_BYTES,
+  formatFirstLoadLine,
   formatKilobytes,
   formatResults,
   formatScale,
@@ -25,6 +27,28 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--rows=1000,10000,100000"])).toMatchObject({ rows: 1000, sizes: [1000, 10_000, 100_000] });
     expect(() => parseBenchArgs(["--rows", "1000,50"])).toThrow(/at least 100/);
     expect(parseBenchArgs(["--only", "page 200,inbound"]).only).toEqual(["page 200", "inbound"]);
+  });
+
+  it("takes --js-only without a value, beside other flags", () => {
+    expect(parseBenchArgs([]).jsOnly).toBe(false);
+    expect(parseBenchArgs(["--js-only", "--db", "postgres", "--rows=1000"])).toMatchObject({
+      jsOnly: true,
+      databases: ["postgres"],
+      rows: 1000,
+      sizes: [1000],
+    });
+    expect(parseBenchArgs(["--rows", "200,1000", "--js-only"])).toMatchObject({
+      jsOnly: true,
+      sizes: [200],
+      databases: ["pglite"],
+    });
+    // A small database unless told otherwise: the pages' scripts do not depend on it.
+    expect(parseBenchArgs(["--js-only", "--users", "500"])).toMatchObject({
+      rows: 100,
+      sizes: [100],
+      users: 500,
+      auditRows: 100,
+    });
   });
 
   it("refuses unknown flags, missing and non-numeric values", () => {
@@ -118,6 +142,13 @@ describe("formatResults", () => {
     const lines = formatScale([1000, 100_000], [run(50, 150), run(5, 2000)], "sign-in page").split("\n");
     expect(lines[0]).toMatch(/^route\s+p95× @1,000\s+req\/s× @1,000\s+p95× @100,000\s+req\/s× @100,000$/);
     expect(lines[3]).toMatch(/^services list\s+1\.50×\s+0\.50×\s+20\.00×\s+0\.05×$/);
+  });
+
+  it("flags a route whose first-load JavaScript reaches the budget", () => {
+    expect(formatFirstLoadLine("/users", FIRST_LOAD_BUDGET_BYTES - 1024, 9)).toMatch(
+      /^ {2}\/users\s+179\.0 kB {2}\(9 scripts\)$/,
+    );
+    expect(formatFirstLoadLine("/users/new", 217_805, 12)).toMatch(/212\.7 kB {2}\(12 scripts\) {2}over 180\.0 kB$/);
   });
 
   it("says kilobytes as Next's build output does", () => {

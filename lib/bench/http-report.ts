@@ -20,6 +20,8 @@ export interface BenchOptions {
   /** Measure only the routes whose name contains one of these (`--only "page 200,inbound"`), and the sign-in
    * page they are compared with; empty: all. */
   only: string[];
+  /** Only the first-load JavaScript of the console routes, on the first database and size: no route is driven. */
+  jsOnly: boolean;
 }
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
@@ -33,7 +35,11 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   databases: ["pglite", "postgres"],
   port: 0,
   only: [],
+  jsOnly: false,
 };
+
+/** What `--js-only` seeds unless told otherwise: enough for every page (the bench seeds 50 external users). */
+const JS_ONLY_SIZES = { rows: 100, users: 100, auditRows: 100 };
 
 const INTEGER_FLAGS = {
   "--users": "users",
@@ -46,7 +52,7 @@ const INTEGER_FLAGS = {
 
 export const BENCH_USAGE = `Usage: npm run bench:http -- [--rows N[,N…]] [--users N] [--audit N] [--seconds N]
        [--warmup N] [--connections N] [--db pglite|postgres|both] [--port N]
-       [--only NAME[,NAME…]]`;
+       [--only NAME[,NAME…]] [--js-only]`;
 
 /** Reads `--flag value` and `--flag=value`; throws with the usage on anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -57,8 +63,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     only: [],
   };
   const args = argv.flatMap((arg) => (arg.startsWith("--") && arg.includes("=") ? arg.split(/=(.*)/s, 2) : [arg]));
+  const given = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
+    given.add(flag);
+    if (flag === "--js-only") {
+      options.jsOnly = true;
+      continue;
+    }
     const value = args[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value.\n${BENCH_USAGE}`);
     i++;
@@ -88,6 +100,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   }
   if (options.seconds < 1 || options.connections < 1)
     throw new Error(`--seconds and --connections must be at least 1.`);
+  // The sizes of the JavaScript do not depend on the database or its size: one small run tells them.
+  if (options.jsOnly) {
+    options.sizes = options.sizes.slice(0, 1);
+    options.databases = options.databases.slice(0, 1);
+    if (!given.has("--rows")) options.rows = options.sizes[0] = JS_ONLY_SIZES.rows;
+    if (!given.has("--users")) options.users = JS_ONLY_SIZES.users;
+    if (!given.has("--audit")) options.auditRows = JS_ONLY_SIZES.auditRows;
+  }
   return options;
 }
 
@@ -204,6 +224,15 @@ export function formatScale(sizes: readonly number[], runs: readonly (readonly R
     }),
   ]);
   return table(header, rows);
+}
+
+/** Issue 10's budget: each console route's first-load JavaScript, gzip. */
+export const FIRST_LOAD_BUDGET_BYTES = 180 * 1024;
+
+/** One line of the first-load JavaScript report, flagged when the route is over the budget. */
+export function formatFirstLoadLine(route: string, bytes: number, scripts: number): string {
+  const over = bytes >= FIRST_LOAD_BUDGET_BYTES ? `  over ${formatKilobytes(FIRST_LOAD_BUDGET_BYTES)}` : "";
+  return `  ${route.padEnd(58)} ${formatKilobytes(bytes).padStart(10)}  (${scripts} scripts)${over}`;
 }
 
 /** 1234567 → "1,205.6 kB" (kB = 1,024 bytes, as Next's build output counts). */
