@@ -10,7 +10,7 @@ import { inputClass } from "@/components/ui/field";
 import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
 import { FormError } from "./form-error";
 import type { SettingControlProps } from "./setting-control-props";
-import { useActionCall } from "./use-action-form";
+import { useActionCall } from "./use-action-call";
 
 const linesOf = (text: string) =>
   text

@@ -3,7 +3,7 @@ import { Switch } from "radix-ui";
 import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
 import type { SettingControlProps } from "./setting-control-props";
-import { useActionCall } from "./use-action-form";
+import { useActionCall } from "./use-action-call";
 
 export function SettingSwitch({ settingKey, label, value, version, disabled }: SettingControlProps<boolean>) {
   const { version: current, busy, save } = useActionCall(version);
