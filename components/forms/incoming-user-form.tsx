@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { createIncomingUserAction } from "@/app/(console)/messaging-services/actions";
@@ -7,16 +6,20 @@ import { callAction } from "@/components/forms/call-action";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZIncomingUserForServiceRequest } from "@/lib/messaging/schemas";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { PasswordField } from "./password-field";
+
+const incomingUserForServiceRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/messaging/schemas").then((m) => m.ZIncomingUserForServiceRequest)),
+);
 
 export function IncomingUserForm({ service }: { service: { id: string; name: string } }) {
   const router = useRouter();
   const back = `/messaging-services/${service.id}`;
   const form = useForm({
-    resolver: zodResolver(ZIncomingUserForServiceRequest),
+    resolver: incomingUserForServiceRequestResolver,
     defaultValues: {
       serviceId: service.id,
       firstName: "",

@@ -1,12 +1,11 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { TriangleAlert } from "lucide-react";
 import { useWatch } from "react-hook-form";
 import { createMessagingServiceAction, updateMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { type TMessagingServiceFields, ZMessagingServiceFields } from "@/lib/messaging/schemas";
+import type { TMessagingServiceFields } from "@/lib/messaging/schemas";
 import {
   type MessagingServiceType,
   serviceConnectionAdvice,
@@ -14,7 +13,12 @@ import {
 } from "@/lib/messaging/service-types";
 import { CredentialsBlock } from "./credentials-block";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { useActionForm } from "./use-action-form";
+
+const messagingServiceFieldsResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/messaging/schemas").then((m) => m.ZMessagingServiceFields)),
+);
 
 export interface StoredService {
   id: string;
@@ -48,7 +52,7 @@ export function MessagingServiceForm({
   // id and version travel beside the fields. After a save the page re-renders with a new version,
   // which remounts this form (its key) with the stored entries; until then the hook holds the form still.
   const { form, version, busy, create, save, router } = useActionForm(
-    { resolver: zodResolver(ZMessagingServiceFields), defaultValues: initial(service) },
+    { resolver: messagingServiceFieldsResolver, defaultValues: initial(service) },
     service?.version,
   );
   const { errors, isDirty } = form.formState;

@@ -1,12 +1,15 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { resetPasswordAction } from "@/app/(console)/users/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
-import { ZResetPasswordRequest } from "@/lib/users/schemas";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { PasswordField } from "./password-field";
 import { useActionForm } from "./use-action-form";
+
+const resetPasswordRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/users/schemas").then((m) => m.ZResetPasswordRequest)),
+);
 
 export function ResetPasswordForm({ id, version, external }: { id: string; version: number; external: boolean }) {
   // The page remounts this form (its key) with the user's new version once the reset is stored.
@@ -17,7 +20,7 @@ export function ResetPasswordForm({ id, version, external }: { id: string; versi
     save,
   } = useActionForm(
     {
-      resolver: zodResolver(ZResetPasswordRequest),
+      resolver: resetPasswordRequestResolver,
       defaultValues: { id, version, password: "", confirmPassword: "" },
     },
     version,

@@ -1,13 +1,15 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { createRoleAction, updateRoleAction } from "@/app/(console)/roles/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { type TRight, ZRoleFields } from "@/lib/roles/schemas";
+import type { TRight } from "@/lib/roles/schemas";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { type ObjectChoices, RightsEditor } from "./rights-editor";
 import { useActionForm } from "./use-action-form";
+
+const roleFieldsResolver = lazyZodResolver(lazySchema(() => import("@/lib/roles/schemas").then((m) => m.ZRoleFields)));
 
 interface RoleValues {
   id?: string;
@@ -32,7 +34,7 @@ export function RoleForm({
   // The fields are the form's; id and version travel beside them (the version moves on with each save).
   const { form, version, busy, create, save, router } = useActionForm(
     {
-      resolver: zodResolver(ZRoleFields),
+      resolver: roleFieldsResolver,
       defaultValues: {
         name: role?.name ?? "",
         description: role?.description ?? "",

@@ -7,10 +7,14 @@ import { updateSettingAction } from "@/app/(console)/settings/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ZAllowedInternalHosts } from "@/lib/messaging/address-policy";
 import { FormError } from "./form-error";
+import { lazySchema } from "./lazy-schema";
 import type { SettingControlProps } from "./setting-control-props";
 import { useActionCall } from "./use-action-call";
+
+const allowedInternalHosts = lazySchema(() =>
+  import("@/lib/messaging/address-policy").then((m) => m.ZAllowedInternalHosts),
+);
 
 const linesOf = (text: string) =>
   text
@@ -39,7 +43,7 @@ export function SettingHostList({
       onSubmit={async (event) => {
         event.preventDefault();
         const lines = linesOf(text);
-        const checked = ZAllowedInternalHosts.safeParse(lines);
+        const checked = (await allowedInternalHosts.load()).safeParse(lines);
         if (!checked.success) {
           setErrors(checked.error.issues.map((issue) => issue.message));
           return;

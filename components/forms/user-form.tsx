@@ -1,14 +1,20 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { createUserAction, updateUserAction } from "@/app/(console)/users/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { PasswordField } from "./password-field";
 import { useActionForm } from "./use-action-form";
+
+const createUserRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/users/schemas").then((m) => m.ZCreateUserRequest)),
+);
+const updateUserRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/users/schemas").then((m) => m.ZUpdateUserRequest)),
+);
 
 export interface RoleChoice {
   id: string;
@@ -115,7 +121,7 @@ export function CreateUserForm({
   defaultKind = "console",
 }: Common & { defaultKind?: "console" | "external" }) {
   const { form, busy, create, router } = useActionForm({
-    resolver: zodResolver(ZCreateUserRequest),
+    resolver: createUserRequestResolver,
     defaultValues: {
       firstName: "",
       lastName: "",
@@ -188,7 +194,7 @@ export function EditUserForm({
 }: Common & { user: Values & { id: string; version: number }; canSave: boolean }) {
   // id and version travel beside the fields; the page remounts the form (its key) with the next version.
   const { form, version, busy, save } = useActionForm(
-    { resolver: zodResolver(ZUpdateUserRequest), defaultValues: user },
+    { resolver: updateUserRequestResolver, defaultValues: user },
     user.version,
   );
   const { errors, isDirty } = form.formState;

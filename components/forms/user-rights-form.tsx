@@ -1,14 +1,17 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { setUserRightsAction } from "@/app/(console)/users/actions";
 // The rights a user holds directly (the seed's User Rights block), edited like a role's rights.
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import type { TRight } from "@/lib/roles/schemas";
-import { ZUserRightsFields } from "@/lib/users/direct-rights-schemas";
 import { FormError } from "./form-error";
+import { lazySchema, lazyZodResolver } from "./lazy-schema";
 import { type ObjectChoices, RightsEditor } from "./rights-editor";
 import { useActionForm } from "./use-action-form";
+
+const userRightsFieldsResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/users/direct-rights-schemas").then((m) => m.ZUserRightsFields)),
+);
 
 export function UserRightsForm({
   user,
@@ -22,7 +25,7 @@ export function UserRightsForm({
   names: Record<string, string>;
 }) {
   const { form, version, busy, save } = useActionForm(
-    { resolver: zodResolver(ZUserRightsFields), defaultValues: { rights: user.rights } },
+    { resolver: userRightsFieldsResolver, defaultValues: { rights: user.rights } },
     user.version,
   );
   const { errors, isDirty } = form.formState;

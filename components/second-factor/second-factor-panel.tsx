@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -12,12 +11,19 @@ import {
 } from "@/app/(console)/account/security/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 // The user's own second factor: set up (QR code, key, first code), the recovery codes shown once,
 // then turning it off or replacing the recovery codes with a current code or the password.
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZConfirmEnrolmentRequest, ZIdentityProofRequest } from "@/lib/auth/second-factor-schemas";
+
+const confirmEnrolmentRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/auth/second-factor-schemas").then((m) => m.ZConfirmEnrolmentRequest)),
+);
+const identityProofRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/auth/second-factor-schemas").then((m) => m.ZIdentityProofRequest)),
+);
 
 export interface SecondFactorView {
   enabledOn: string | null;
@@ -92,7 +98,7 @@ function Start({ requiredBy }: { requiredBy: string[] }) {
 
 function Confirm({ keyText, qr, onCodes }: { keyText: string; qr: ReactNode; onCodes: (codes: string[]) => void }) {
   const router = useRouter();
-  const form = useForm({ resolver: zodResolver(ZConfirmEnrolmentRequest), defaultValues: { code: "" } });
+  const form = useForm({ resolver: confirmEnrolmentRequestResolver, defaultValues: { code: "" } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await confirmEnrolmentAction(values);
@@ -192,7 +198,7 @@ async function copyCodes(codes: string[]) {
 
 function Enabled({ status, onCodes }: { status: SecondFactorView; onCodes: (codes: string[]) => void }) {
   const router = useRouter();
-  const form = useForm({ resolver: zodResolver(ZIdentityProofRequest), defaultValues: { proof: "" } });
+  const form = useForm({ resolver: identityProofRequestResolver, defaultValues: { proof: "" } });
   const { errors, isSubmitting } = form.formState;
   const required = status.requiredBy.length > 0;
 

@@ -3,7 +3,7 @@
 import { COMMUNITY_AUDIT_LABELS } from "../communities/field-labels";
 import { MESSAGING_SERVICE_AUDIT_LABELS } from "../messaging/field-labels";
 import { ROLE_AUDIT_LABELS } from "../roles/field-labels";
-import { SETTING_KEYS, SETTINGS } from "../settings/catalog";
+import { SETTINGS_AUDIT_LABELS } from "../settings/field-labels";
 import { SMS_CHANNEL_AUDIT_LABELS } from "../sms/field-labels";
 import { USER_AUDIT_LABELS } from "../users/field-labels";
 
@@ -13,10 +13,6 @@ export interface AuditLabels {
   /** Field key → stored value → how people call it (a service type's name, not its key). */
   values?: Record<string, Record<string, string>>;
 }
-
-const SETTINGS_AUDIT_LABELS: AuditLabels = {
-  fields: Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTINGS[key].label])),
-};
 
 const BY_OBJECT_TYPE: Record<string, AuditLabels> = {
   user: USER_AUDIT_LABELS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keyFromLabel, matchesWhole, regexProblem, valueProblem } from "./custom-fields";
+import { keyFromLabel } from "./custom-field-types";
+import { matchesWhole, regexProblem, valueProblem } from "./custom-fields";
 
 describe("keyFromLabel", () => {
   it("makes a key of a-z, 0-9 and _ from a label", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyMappings, needsUuidAdvice, ZExtraValueSettings } from "./extra-values";
+import { needsUuidAdvice } from "./extra-value-destinations";
+import { applyMappings, ZExtraValueSettings } from "./extra-values";
 
 const customerId = {
   label: "Customer ID",

@@ -2,30 +2,11 @@
 // and written whole (a mapping names a custom field of the same document), so it lives in two JSON columns
 // of the community and changes with its version, audit row and revision like any of its fields.
 import { z } from "zod";
-import {
-  ASSOCIATED_TYPES,
-  CHOICE_TYPES,
-  CUSTOM_FIELD_TYPES,
-  type CustomFieldType,
-  regexProblem,
-  valueProblem,
-} from "./custom-fields";
+import { ASSOCIATED_TYPES, CHOICE_TYPES, CUSTOM_FIELD_TYPES, type CustomFieldType } from "./custom-field-types";
+import { regexProblem, valueProblem } from "./custom-fields";
+import { destinationOf } from "./extra-value-destinations";
 import type { TIdentity } from "./identity-schema";
 import { KEY_ID_PATTERN } from "./schemas";
-
-/** The predefined fields of an Engage Digital identity group that an extra value can fill. */
-export const IDENTITY_GROUP_FIELDS = {
-  firstname: "First name",
-  lastname: "Last name",
-  gender: "Gender",
-  company: "Company",
-  emails: "Emails",
-  home_phones: "Home phones",
-  mobile_phones: "Mobile phones",
-  notes: "Notes",
-} as const;
-export type IdentityGroupField = keyof typeof IDENTITY_GROUP_FIELDS;
-const IDENTITY_GROUP_FIELD_NAMES = Object.keys(IDENTITY_GROUP_FIELDS) as [IdentityGroupField, ...IdentityGroupField[]];
 
 export const MAX_CUSTOM_FIELDS = 100;
 export const MAX_MAPPINGS = 200;
@@ -79,17 +60,6 @@ export const ZMapping = z.discriminatedUnion(
   "Choose an extra value or the UUID.",
 );
 
-/** A destination is "identity:<identity group field>" or "custom:<custom field key>". */
-export function destinationOf(
-  value: string,
-): { kind: "identity"; field: IdentityGroupField } | { kind: "custom"; key: string } | null {
-  const [kind, name = ""] = value.split(/:(.*)/s);
-  if (kind === "identity" && (IDENTITY_GROUP_FIELD_NAMES as string[]).includes(name))
-    return { kind, field: name as IdentityGroupField };
-  if (kind === "custom" && name) return { kind, key: name };
-  return null;
-}
-
 export const ZExtraValueSettings = z
   .object({
     customFields: z.array(ZCustomField).max(MAX_CUSTOM_FIELDS, `At most ${MAX_CUSTOM_FIELDS} custom fields.`),
@@ -141,19 +111,6 @@ export type TUpdateExtraValuesRequest = z.output<typeof ZUpdateExtraValuesReques
 export function storedSettings(customFields: unknown, mappings: unknown): TExtraValueSettings {
   const parsed = ZExtraValueSettings.safeParse({ customFields, mappings });
   return parsed.success ? parsed.data : { customFields: [], mappings: [] };
-}
-
-export const UUID_ADVICE =
-  "If you identify your customers by this ID, map it to a custom field with a custom regex matching your ID: otherwise the automated UUID of visitors you did not identify gets into the field too.";
-
-/** Mapping the UUID to a field without a regex deserves the seed's advice. */
-export function needsUuidAdvice(settings: TExtraValueSettings): boolean {
-  return settings.mappings.some((mapping) => {
-    if (mapping.source !== "uuid") return false;
-    const destination = destinationOf(mapping.destination);
-    if (destination?.kind !== "custom") return true;
-    return !settings.customFields.find((f) => f.key === destination.key)?.regex;
-  });
 }
 
 export interface MappedValues {

@@ -48,6 +48,14 @@ export const ZAddJwtKeyRequest = z.discriminatedUnion(
   "Choose HMAC SHA256 or RSA SHA256.",
 );
 
+// The add-key form's own schema: both material fields present, checked by kind on the server (ZAddJwtKeyRequest).
+export const ZJwtKeyForm = z.object({
+  keyId: ZJwtKeyId,
+  kind: z.enum(["hmac", "rsa"]),
+  secret: z.string(),
+  publicKey: z.string(),
+});
+
 export const ZRemoveJwtKeyRequest = z.object({ communityId: ZId, version: ZVersion, keyId: ZJwtKeyId });
 
 export type TCreateCommunityRequest = z.infer<typeof ZCreateCommunityRequest>;

@@ -15,7 +15,7 @@ import {
   uniqueName,
 } from "../testing/factories";
 import { createServiceRequest, uniqueSecret } from "../testing/messaging-requests";
-import { MAX_IMPORT_BYTES } from "../transfer/schemas";
+import { MAX_IMPORT_BYTES } from "../transfer/files";
 
 const doc = (areas: Record<string, unknown[]>) => ({ format: "switchboard-export", version: 1, areas });
 

@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { ZAllowedInternalHosts } from "../messaging/address-policy";
 import { incomingAuthenticationHelp } from "../messaging/service-types";
+import { SETTING_LABELS } from "./field-labels";
 
 export const SETTINGS = {
   useLocalHttpAuthentication: {
-    label: "Use Local Http Authentication",
+    label: SETTING_LABELS.useLocalHttpAuthentication,
     section: "SMS Server",
     // Derived from the service types, so that it stays true when a type is added or changes.
     help: incomingAuthenticationHelp(),
@@ -14,13 +15,13 @@ export const SETTINGS = {
     defaultValue: true,
   },
   allowedInternalHosts: {
-    label: "Allowed internal hosts",
+    label: SETTING_LABELS.allowedInternalHosts,
     section: "Connection test",
     help: "The connection test reaches only public addresses. List here, one per line, the internal hosts it may reach as well: host names (all their addresses are allowed), IP addresses or CIDR ranges such as 10.20.0.0/16. Cloud metadata services are never reached.",
     schema: ZAllowedInternalHosts,
     defaultValue: [] as string[],
   },
-} as const;
+} as const satisfies Record<keyof typeof SETTING_LABELS, unknown>;
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;

@@ -4,7 +4,7 @@
 // one record per channel in the transfer document's SMS-channel form; the records' own checks (unknown
 // options, values out of range) happen in the import, per record. Only the file's syntax fails it whole.
 import { type FieldErrors, invalid } from "../errors";
-import type { DriverFormat } from "./driver-import-schemas";
+import type { DriverFormat } from "./driver-file";
 import { SECRET_OPTIONS } from "./options";
 
 export interface DriverChannel {

@@ -2,12 +2,7 @@
 // the browser can load it (the form checks with the schema the action checks again).
 import { z } from "zod";
 import { ZImportPolicy } from "../transfer/schemas";
-
-export const DRIVER_FORMATS = ["cfg", "csv"] as const;
-export type DriverFormat = (typeof DRIVER_FORMATS)[number];
-
-/** A driver file may be this large: a few hundred channels' sections. */
-export const MAX_DRIVER_FILE_BYTES = 256 * 1024;
+import { DRIVER_FORMATS, MAX_DRIVER_FILE_BYTES } from "./driver-file";
 
 export const ZDriverImportRequest = z.object({
   format: z.enum(DRIVER_FORMATS, "Choose cfg or csv."),

@@ -8,7 +8,7 @@ import { ZImportPolicy } from "../transfer/schemas";
 import { parseDriverFormat } from "./driver-format";
 import { type TDriverImportRequest, ZDriverImportRequest } from "./driver-import-schemas";
 
-export { MAX_DRIVER_FILE_BYTES } from "./driver-import-schemas";
+export { MAX_DRIVER_FILE_BYTES } from "./driver-file";
 
 /** The API's form of it: format, dryRun and policy in the query (as for /api/v1/import), the file as body. */
 export const ZDriverImportQuery = ZDriverImportRequest.extend({

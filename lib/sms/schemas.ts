@@ -12,7 +12,7 @@ import {
   type SmsSecretName,
   smsOption,
 } from "./options";
-import { type TlsState, tlsProblems } from "./tls-rules";
+import { tlsProblems, tlsStateOf } from "./tls-rules";
 
 export const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
@@ -77,30 +77,6 @@ export function secretIssues(secrets: Partial<Record<SmsSecretName, TSmsSecretCh
       issues.push({ field: `secrets.${name}`, message: `Use at most ${option.maxLength} characters.` });
   }
   return issues;
-}
-
-/**
- * The TLS state a submitted form describes. `storedSet` says which secrets are stored now; without it
- * (the form in the browser) a kept secret is unknown, and the server checks again with the truth.
- */
-export function tlsStateOf(
-  fields: { options: Partial<TSmsPlainOptions>; secrets: Partial<TSmsSecretChanges> },
-  storedSet?: Partial<Record<SmsSecretName, boolean>>,
-  keystoreHasKey: boolean | null = null,
-): TlsState {
-  const isSet = (name: SmsSecretName) => {
-    const action = fields.secrets[name]?.action ?? "keep";
-    if (action !== "keep") return action === "replace";
-    return storedSet ? !!storedSet[name] : null;
-  };
-  return {
-    mode: fields.options["x-smpp-tls-mode"] ?? "",
-    version: fields.options["x-smpp-tls-version"] ?? "",
-    path: fields.options["x-smpp-tls-path-to-certificate"] ?? "",
-    filePasswordSet: isSet("x-smpp-tls-certificate-file-password"),
-    certificatePasswordSet: isSet("x-smpp-tls-certificate-password"),
-    keystoreHasKey,
-  };
 }
 
 /**

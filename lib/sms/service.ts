@@ -19,16 +19,15 @@ import { reportFor } from "./keystore";
 import { PLAIN_OPTIONS, SECRET_OPTIONS, type SmsSecretName } from "./options";
 import { requireSmsChannelCapability, smsChannelVerdicts } from "./permissions";
 import { isRestartPending, type OptionState, optionRecord, pendingChanges, restartState } from "./restart";
-import {
-  type TCreateSmsChannelRequest,
-  type TMarkRestartedRequest,
-  type TSmsPlainOptions,
-  type TSmsSecretChanges,
-  type TUpdateSmsChannelRequest,
-  tlsStateOf,
+import type {
+  TCreateSmsChannelRequest,
+  TMarkRestartedRequest,
+  TSmsPlainOptions,
+  TSmsSecretChanges,
+  TUpdateSmsChannelRequest,
 } from "./schemas";
 import { sealChannelSecret } from "./secret";
-import { type TlsState, tlsProblems, tlsWarnings } from "./tls-rules";
+import { type TlsState, tlsProblems, tlsStateOf, tlsWarnings } from "./tls-rules";
 
 export const SMS_CHANNEL: RecordKind = {
   objectType: "sms_channel",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tlsStateOf, ZSmsChannelFields } from "./schemas";
-import { OFF_NO_EFFECT, type TlsState, tlsProblems, tlsWarnings } from "./tls-rules";
+import { ZSmsChannelFields } from "./schemas";
+import { OFF_NO_EFFECT, type TlsState, tlsProblems, tlsStateOf, tlsWarnings } from "./tls-rules";
 
 const state = (over: Partial<TlsState>): TlsState => ({
   mode: "off",

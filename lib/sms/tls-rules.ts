@@ -1,6 +1,8 @@
 // The TLS rules across a channel's options, in the words of the driver's Security and Privacy page:
 // which combinations of mode, certificate path and passwords the driver can start with. Refusals are
 // checked when a channel is saved; warnings are shown but do not stop a save.
+import type { SmsSecretName } from "./options";
+import type { TSmsPlainOptions, TSmsSecretChanges } from "./schemas";
 
 /** What the rules need to know of a channel: plain values as set ("" not set), secrets only whether set. */
 export interface TlsState {
@@ -12,6 +14,30 @@ export interface TlsState {
   certificatePasswordSet: boolean | null;
   /** Whether the uploaded PKCS#12 file holds a private key; null: no file uploaded, so unknown. */
   keystoreHasKey: boolean | null;
+}
+
+/**
+ * The TLS state a submitted form describes. `storedSet` says which secrets are stored now; without it
+ * (the form in the browser) a kept secret is unknown, and the server checks again with the truth.
+ */
+export function tlsStateOf(
+  fields: { options: Partial<TSmsPlainOptions>; secrets: Partial<TSmsSecretChanges> },
+  storedSet?: Partial<Record<SmsSecretName, boolean>>,
+  keystoreHasKey: boolean | null = null,
+): TlsState {
+  const isSet = (name: SmsSecretName) => {
+    const action = fields.secrets[name]?.action ?? "keep";
+    if (action !== "keep") return action === "replace";
+    return storedSet ? !!storedSet[name] : null;
+  };
+  return {
+    mode: fields.options["x-smpp-tls-mode"] ?? "",
+    version: fields.options["x-smpp-tls-version"] ?? "",
+    path: fields.options["x-smpp-tls-path-to-certificate"] ?? "",
+    filePasswordSet: isSet("x-smpp-tls-certificate-file-password"),
+    certificatePasswordSet: isSet("x-smpp-tls-certificate-password"),
+    keystoreHasKey,
+  };
 }
 
 export interface TlsProblem {

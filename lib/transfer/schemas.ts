@@ -1,9 +1,7 @@
 // What the console's import and export forms and the server share: no server code here, so the browser
 // can load it (the form checks with the same schema the action checks again).
 import { z } from "zod";
-
-/** An import document may be this large (four times a form's body: a whole installation's configuration). */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+import { MAX_IMPORT_BYTES } from "./files";
 
 export const IMPORT_POLICIES = ["skip", "overwrite", "fail"] as const;
 export const ZImportPolicy = z.enum(
@@ -28,8 +26,3 @@ export const ZExportFormRequest = z.object({
   areas: z.array(z.string().max(40)).min(1, "Choose at least one area.").max(20),
 });
 export type TExportFormRequest = z.infer<typeof ZExportFormRequest>;
-
-/** The file name a download gets: switchboard-export-2026-12-07.json. */
-export function exportFileName(exportedAt: string): string {
-  return `switchboard-export-${exportedAt.slice(0, 10)}.json`;
-}

@@ -1,20 +1,23 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { PasswordField } from "@/components/forms/password-field";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
-import { ZChangeOwnPasswordRequest } from "@/lib/users/schemas";
 import { changeOwnPasswordAction } from "./actions";
+
+const changeOwnPasswordRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/users/schemas").then((m) => m.ZChangeOwnPasswordRequest)),
+);
 
 export function ChangePasswordForm({ logonName, forced }: { logonName: string; forced: boolean }) {
   const form = useForm({
-    resolver: zodResolver(ZChangeOwnPasswordRequest),
+    resolver: changeOwnPasswordRequestResolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,14 +1,17 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZSignInRequest } from "@/lib/auth/schemas";
 import { asksForCode, CODE_REQUIRED } from "@/lib/auth/sign-in-messages";
+
+const signInRequestResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/auth/schemas").then((m) => m.ZSignInRequest)),
+);
 
 /**
  * Password first; for users with a second factor the server answers CODE_REQUIRED and the form asks
@@ -17,7 +20,7 @@ import { asksForCode, CODE_REQUIRED } from "@/lib/auth/sign-in-messages";
 export function LoginForm({ next }: { next: string }) {
   const [step, setStep] = useState<"password" | "code">("password");
   const form = useForm({
-    resolver: zodResolver(ZSignInRequest),
+    resolver: signInRequestResolver,
     defaultValues: { logonName: "", password: "", code: "" },
   });
   const { errors, isSubmitting } = form.formState;

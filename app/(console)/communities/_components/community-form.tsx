@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,11 +7,16 @@ import { createCommunityAction, updateCommunityAction } from "@/app/(console)/co
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { type SignedIdentityMode, ZCommunityFields } from "@/lib/communities/schemas";
+import type { SignedIdentityMode } from "@/lib/communities/schemas";
 import { ACCEPT_WARNING, SIGNED_IDENTITY_CHOICES } from "./signed-identities-text";
+
+const communityFieldsResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/communities/schemas").then((m) => m.ZCommunityFields)),
+);
 
 interface CommunityValues {
   id: string;
@@ -26,7 +30,7 @@ export function CommunityForm({ community, canSave }: { community?: CommunityVal
   const router = useRouter();
   const [version, setVersion] = useState(community?.version);
   const form = useForm({
-    resolver: zodResolver(ZCommunityFields),
+    resolver: communityFieldsResolver,
     defaultValues: { name: community?.name ?? "", signedIdentities: community?.signedIdentities ?? "reject" },
   });
   const { errors, isSubmitting, isDirty } = form.formState;

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { AlertTriangle, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
@@ -7,6 +6,7 @@ import { updateExtraValuesAction } from "@/app/(console)/communities/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver, useLoadedSchema } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -16,14 +16,15 @@ import {
   CUSTOM_FIELD_TYPE_LABELS,
   CUSTOM_FIELD_TYPES,
   keyFromLabel,
-} from "@/lib/communities/custom-fields";
-import {
-  IDENTITY_GROUP_FIELDS,
-  needsUuidAdvice,
-  type TExtraValueSettings,
-  UUID_ADVICE,
-  ZExtraValueSettings,
-} from "@/lib/communities/extra-values";
+} from "@/lib/communities/custom-field-types";
+import { IDENTITY_GROUP_FIELDS, needsUuidAdvice, UUID_ADVICE } from "@/lib/communities/extra-value-destinations";
+import type { TExtraValueSettings } from "@/lib/communities/extra-values";
+
+// The schema checks custom regexes with re2js (some 50 kB gzip with zod): loaded after the page.
+const extraValueSettings = lazySchema(() =>
+  import("@/lib/communities/extra-values").then((m) => m.ZExtraValueSettings),
+);
+const extraValueSettingsResolver = lazyZodResolver(extraValueSettings);
 
 const small = `${inputClass} text-sm`;
 
@@ -44,7 +45,7 @@ export function ExtraValuesSection({
 }) {
   const router = useRouter();
   const form = useForm({
-    resolver: zodResolver(ZExtraValueSettings),
+    resolver: extraValueSettingsResolver,
     defaultValues: {
       customFields: settings.customFields.map((f) => ({ ...f, regex: f.regex ?? "" })),
       mappings: settings.mappings,
@@ -55,7 +56,11 @@ export function ExtraValuesSection({
   const { errors, isSubmitting, isDirty } = form.formState;
   const watched = form.watch();
   const customKeys = (watched.customFields ?? []).map((f) => f.key).filter(Boolean);
-  const parsedForAdvice = ZExtraValueSettings.safeParse(watched);
+  // Until the schema has loaded (a moment after the page), the advice is the stored settings'.
+  const parsedForAdvice = useLoadedSchema(extraValueSettings)?.safeParse(watched);
+  const uuidAdvice = parsedForAdvice
+    ? parsedForAdvice.success && needsUuidAdvice(parsedForAdvice.data)
+    : needsUuidAdvice(settings);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await callAction(updateExtraValuesAction, { communityId, version, ...values });
@@ -244,7 +249,7 @@ export function ExtraValuesSection({
             </div>
           );
         })}
-        {parsedForAdvice.success && needsUuidAdvice(parsedForAdvice.data) ? (
+        {uuidAdvice ? (
           <p className="flex items-start gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
             <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" /> {UUID_ADVICE}
           </p>

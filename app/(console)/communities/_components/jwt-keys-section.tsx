@@ -1,33 +1,27 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { z } from "zod";
 import { addJwtKeyAction, removeJwtKeyAction } from "@/app/(console)/communities/actions";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, inputClass } from "@/components/ui/field";
-import { ZJwtKeyId } from "@/lib/communities/schemas";
 import type { JwtKeyView } from "@/lib/communities/service";
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "Never");
 
-// The form's own schema: both material fields present, checked by kind on the server (ZAddJwtKeyRequest).
-const ZKeyForm = z.object({
-  keyId: ZJwtKeyId,
-  kind: z.enum(["hmac", "rsa"]),
-  secret: z.string(),
-  publicKey: z.string(),
-});
+const keyFormResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/communities/schemas").then((m) => m.ZJwtKeyForm)),
+);
 
 export function JwtKeysSection({
   communityId,
@@ -45,7 +39,7 @@ export function JwtKeysSection({
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const form = useForm({
-    resolver: zodResolver(ZKeyForm),
+    resolver: keyFormResolver,
     defaultValues: { keyId: "", kind: "hmac" as "hmac" | "rsa", secret: "", publicKey: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckCircle2, FileSearch, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,27 +9,29 @@ import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 // The SMS driver's own configuration file (CFG/INI sections or CSV rows, as the SMS channels page exports
 // them) imported through the same dry run, policy and report as a Switchboard export.
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import {
-  MAX_DRIVER_FILE_BYTES,
-  type TDriverImportRequest,
-  ZDriverImportRequest,
-} from "@/lib/sms/driver-import-schemas";
+import { MAX_DRIVER_FILE_BYTES } from "@/lib/sms/driver-file";
+import type { TDriverImportRequest } from "@/lib/sms/driver-import-schemas";
 import type { TImportReport } from "@/lib/transfer/import";
 import { driverImportAction } from "../actions";
 import { ReportSummary, wouldApply } from "./import-form";
 import { ImportReport, summaryOf } from "./import-report";
 import { PolicyFieldset } from "./policy-fieldset";
 
+const driverImportResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/sms/driver-import-schemas").then((m) => m.ZDriverImportRequest)),
+);
+
 export function DriverImportForm() {
   const router = useRouter();
   const [report, setReport] = useState<TImportReport | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
   const form = useForm<TDriverImportRequest>({
-    resolver: zodResolver(ZDriverImportRequest),
+    resolver: driverImportResolver,
     defaultValues: { format: "cfg", content: "", policy: "skip", dryRun: true },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,15 +1,20 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Download } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { exportFileName, type TExportFormRequest, ZExportFormRequest } from "@/lib/transfer/schemas";
+import { exportFileName } from "@/lib/transfer/files";
+import type { TExportFormRequest } from "@/lib/transfer/schemas";
 import { exportAction } from "../actions";
+
+const exportResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/transfer/schemas").then((m) => m.ZExportFormRequest)),
+);
 
 /** Hands the document to the browser as a file download. */
 function download(text: string, fileName: string) {
@@ -21,7 +26,7 @@ function download(text: string, fileName: string) {
 
 export function ExportForm({ areas }: { areas: { key: string; label: string }[] }) {
   const form = useForm<TExportFormRequest>({
-    resolver: zodResolver(ZExportFormRequest),
+    resolver: exportResolver,
     defaultValues: { areas: areas.map((area) => area.key) },
   });
   const { errors, isSubmitting } = form.formState;

@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckCircle2, FileSearch, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -8,15 +7,21 @@ import { toast } from "sonner";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
+import { MAX_IMPORT_BYTES } from "@/lib/transfer/files";
 import type { TImportReport } from "@/lib/transfer/import";
-import { MAX_IMPORT_BYTES, type TImportFormRequest, ZImportFormRequest } from "@/lib/transfer/schemas";
+import type { TImportFormRequest } from "@/lib/transfer/schemas";
 import { importAction } from "../actions";
 import { ImportReport, summaryOf } from "./import-report";
 import { PolicyFieldset } from "./policy-fieldset";
+
+const importResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/transfer/schemas").then((m) => m.ZImportFormRequest)),
+);
 
 /** Whether the report's import would be written: no errors, and no conflicts when they are fatal. */
 export function wouldApply(report: TImportReport): boolean {
@@ -29,7 +34,7 @@ export function ImportForm() {
   // The document and policy the last dry run checked: Import is offered for exactly those.
   const [checked, setChecked] = useState<string | null>(null);
   const form = useForm<TImportFormRequest>({
-    resolver: zodResolver(ZImportFormRequest),
+    resolver: importResolver,
     defaultValues: { document: "", policy: "skip", dryRun: true },
   });
   const { errors, isSubmitting } = form.formState;

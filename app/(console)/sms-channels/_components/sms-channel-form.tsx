@@ -1,5 +1,4 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Info, TriangleAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -8,13 +7,21 @@ import { createSmsChannelAction, updateSmsChannelAction } from "@/app/(console)/
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
+import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SMS_OPTIONS, type SmsOption, type SmsPlainName, type SmsSecretName } from "@/lib/sms/options";
-import { type TSmsChannelFields, tlsStateOf, ZCreateSmsChannelRequest, ZSmsChannelFields } from "@/lib/sms/schemas";
-import { OFF_NO_EFFECT, SAME_MODE_REMINDER, tlsWarnings } from "@/lib/sms/tls-rules";
+import type { TSmsChannelFields } from "@/lib/sms/schemas";
+import { OFF_NO_EFFECT, SAME_MODE_REMINDER, tlsStateOf, tlsWarnings } from "@/lib/sms/tls-rules";
 import { SecretOptionControl } from "./secret-option-control";
+
+const channelFieldsResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/sms/schemas").then((m) => m.ZSmsChannelFields)),
+);
+const newChannelResolver = lazyZodResolver(
+  lazySchema(() => import("@/lib/sms/schemas").then((m) => m.ZCreateSmsChannelRequest)),
+);
 
 export interface StoredChannel {
   id: string;
@@ -52,7 +59,7 @@ export function SmsChannelForm({ channel, canSave }: { channel?: StoredChannel; 
   const [refreshing, startRefresh] = useTransition();
   const form = useForm({
     // A new channel has no stored secret: keeping one means none, and the rules say so before saving.
-    resolver: zodResolver(channel ? ZSmsChannelFields : ZCreateSmsChannelRequest),
+    resolver: channel ? channelFieldsResolver : newChannelResolver,
     defaultValues: {
       name: channel?.name ?? "",
       options: channel?.options ?? {},

@@ -4,7 +4,7 @@
 import { defineApiRoute } from "@/lib/http/define-api-route";
 import { TRANSFER_AREA_KEYS } from "@/lib/transfer/areas";
 import { exportDocument, ZExportRequest } from "@/lib/transfer/export";
-import { exportFileName } from "@/lib/transfer/schemas";
+import { exportFileName } from "@/lib/transfer/files";
 
 const list = (url: URL, name: string) => {
   const values = url.searchParams

@@ -2,8 +2,8 @@
 // without it every record is applied in one transaction, or (400, each failing record named) none is.
 // ?policy=skip|overwrite|fail decides what happens to records that exist with other values.
 import { defineApiRoute } from "@/lib/http/define-api-route";
+import { MAX_IMPORT_BYTES } from "@/lib/transfer/files";
 import { requireApplied, runImport, ZImportRequest } from "@/lib/transfer/import";
-import { MAX_IMPORT_BYTES } from "@/lib/transfer/schemas";
 
 export const POST = defineApiRoute({
   schema: ZImportRequest,
