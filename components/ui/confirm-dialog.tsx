@@ -1,8 +1,12 @@
 "use client";
-// A confirmation before something that cannot be undone (Radix AlertDialog: focus trapped, Escape cancels).
-import { AlertDialog } from "radix-ui";
-import type { ReactNode } from "react";
-import { Button } from "./button";
+// A confirmation before something that cannot be undone. The trigger comes with the page; the dialog's code
+// (Radix, some 11 kB gzip) loads when the trigger is first pointed at, focused or pressed, as most visits never
+// open it (issue 10: each console page's first-load JavaScript under 180 kB).
+import dynamic from "next/dynamic";
+import { type ComponentProps, cloneElement, type ReactElement, type ReactNode, useId, useRef, useState } from "react";
+
+const loadContent = () => import("./confirm-dialog-content");
+const ConfirmDialogContent = dynamic(() => loadContent().then((m) => m.ConfirmDialogContent), { ssr: false });
 
 export function ConfirmDialog({
   trigger,
@@ -11,32 +15,47 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
 }: {
-  trigger: ReactNode;
+  /** A button; it gets the handlers and the ARIA attributes Radix's own trigger would give it. */
+  trigger: ReactElement<ComponentProps<"button">>;
   title: string;
   description: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
 }) {
+  const [open, setOpen] = useState(false);
+  // Rendered from the first opening on, so that closing runs its own course (focus back on the trigger).
+  const [opened, setOpened] = useState(false);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const load = () => void loadContent();
+  const triggerProps: ComponentProps<"button"> & { "data-state": string } = {
+    ref: triggerRef,
+    onPointerEnter: load,
+    onFocus: load,
+    onClick: () => {
+      setOpened(true);
+      setOpen(true);
+    },
+    "aria-haspopup": "dialog",
+    "aria-expanded": open,
+    "aria-controls": id,
+    "data-state": open ? "open" : "closed",
+  };
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/3 w-[28rem] max-w-[90vw] -translate-x-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
-          <div className="mt-6 flex justify-end gap-2">
-            <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <Button variant="danger" onClick={onConfirm}>
-                {confirmLabel}
-              </Button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      {cloneElement(trigger, triggerProps)}
+      {opened ? (
+        <ConfirmDialogContent
+          open={open}
+          onOpenChange={setOpen}
+          id={id}
+          trigger={triggerRef}
+          title={title}
+          description={description}
+          confirmLabel={confirmLabel}
+          onConfirm={onConfirm}
+        />
+      ) : null}
+    </>
   );
 }
