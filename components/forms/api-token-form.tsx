@@ -3,11 +3,11 @@ import { Check, Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(console)/api-tokens/actions";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { applyResult } from "./apply-result";
 import { FormError } from "./form-error";
 

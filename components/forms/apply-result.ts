@@ -2,7 +2,7 @@
 // Shows a server action's result: success in a toast; errors next to their fields and once in the form's box
 // (a toast as well would say the same thing twice).
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/result";
 
 export function applyResult<T, F extends FieldValues>(

@@ -1,10 +1,10 @@
 "use client";
 import { ShieldOff } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { resetSecondFactorAction } from "@/app/(console)/users/second-factor-actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { toast } from "@/components/ui/toast";
 
 export function ResetSecondFactorButton({
   id,

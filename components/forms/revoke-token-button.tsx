@@ -1,10 +1,10 @@
 "use client";
 import { Ban } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { revokeApiTokenAction } from "@/app/(console)/api-tokens/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { toast } from "@/components/ui/toast";
 
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();

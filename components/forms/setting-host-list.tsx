@@ -1,12 +1,12 @@
 "use client";
 import { useState } from "react";
-import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
 // A setting that holds a list (the connection test's allowed internal hosts): one entry per line,
 // checked in the browser with the schema the server checks it with again.
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { FormError } from "./form-error";
 import { lazySchema } from "./lazy-schema";
 import type { SettingControlProps } from "./setting-control-props";

@@ -1,7 +1,7 @@
 "use client";
 import { Switch } from "radix-ui";
-import { toast } from "sonner";
 import { updateSettingAction } from "@/app/(console)/settings/actions";
+import { toast } from "@/components/ui/toast";
 import type { SettingControlProps } from "./setting-control-props";
 import { useActionCall } from "./use-action-call";
 

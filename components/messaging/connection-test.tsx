@@ -1,10 +1,10 @@
 "use client";
 import { CircleCheck, CircleX, PlugZap } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { testConnectionAction } from "@/app/(console)/messaging-services/actions";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import type { ConnectionReport } from "@/lib/messaging/connection-test";
 
 const STEP_LABELS = {

@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import {
   confirmEnrolmentAction,
   disableSecondFactorAction,
@@ -17,6 +16,7 @@ import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 
 const confirmEnrolmentRequestResolver = lazyZodResolver(
   lazySchema(() => import("@/lib/auth/second-factor-schemas").then((m) => m.ZConfirmEnrolmentRequest)),

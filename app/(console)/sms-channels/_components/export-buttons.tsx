@@ -3,10 +3,10 @@
 // left out unless "Include secrets" is ticked, offered only to who holds export_secrets (audited).
 import { Download } from "lucide-react";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { exportSmsChannelsAction } from "@/app/(console)/sms-channels/actions";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 
 export function ExportButtons({ ids, maySecrets = false }: { ids?: string[]; maySecrets?: boolean }) {
   const [pending, startTransition] = useTransition();

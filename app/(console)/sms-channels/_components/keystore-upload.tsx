@@ -3,10 +3,10 @@
 import { Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { uploadSmsKeystoreAction } from "@/app/(console)/sms-channels/actions";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 
 const MAX_BYTES = 64 * 1024;
 

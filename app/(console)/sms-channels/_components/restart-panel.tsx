@@ -2,10 +2,10 @@
 import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "sonner";
 import { markSmsDriverRestartedAction } from "@/app/(console)/sms-channels/actions";
 import { callAction } from "@/components/forms/call-action";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 
 /** Marks the driver restarted for the version the operator sees pending. */
 export function MarkRestartedButton({ id, version }: { id: string; version: number }) {
