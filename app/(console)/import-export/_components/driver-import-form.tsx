@@ -18,8 +18,7 @@ import { MAX_DRIVER_FILE_BYTES } from "@/lib/sms/driver-file";
 import type { TDriverImportRequest } from "@/lib/sms/driver-import-schemas";
 import type { TImportReport } from "@/lib/transfer/import";
 import { driverImportAction } from "../actions";
-import { ReportSummary, wouldApply } from "./import-form";
-import { ImportReport, summaryOf } from "./import-report";
+import { ImportResult, summaryOf, wouldApply } from "./import-result";
 import { PolicyFieldset } from "./policy-fieldset";
 
 const driverImportResolver = lazyZodResolver(
@@ -139,12 +138,7 @@ export function DriverImportForm() {
           ) : null}
         </div>
       </LiveForm>
-      {report ? (
-        <div className="mt-6 space-y-3" aria-live="polite">
-          <ReportSummary report={report} />
-          <ImportReport report={report} />
-        </div>
-      ) : null}
+      {report ? <ImportResult report={report} /> : null}
     </Card>
   );
 }

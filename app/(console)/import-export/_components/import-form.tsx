@@ -16,17 +16,12 @@ import { MAX_IMPORT_BYTES } from "@/lib/transfer/files";
 import type { TImportReport } from "@/lib/transfer/import";
 import type { TImportFormRequest } from "@/lib/transfer/schemas";
 import { importAction } from "../actions";
-import { ImportReport, summaryOf } from "./import-report";
+import { ImportResult, summaryOf, wouldApply } from "./import-result";
 import { PolicyFieldset } from "./policy-fieldset";
 
 const importResolver = lazyZodResolver(
   lazySchema(() => import("@/lib/transfer/schemas").then((m) => m.ZImportFormRequest)),
 );
-
-/** Whether the report's import would be written: no errors, and no conflicts when they are fatal. */
-export function wouldApply(report: TImportReport): boolean {
-  return report.counts.error === 0 && !(report.policy === "fail" && report.counts.conflict > 0);
-}
 
 export function ImportForm() {
   const router = useRouter();
@@ -135,26 +130,7 @@ export function ImportForm() {
           ) : null}
         </div>
       </LiveForm>
-      {report ? (
-        <div className="mt-6 space-y-3" aria-live="polite">
-          <ReportSummary report={report} />
-          <ImportReport report={report} />
-        </div>
-      ) : null}
+      {report ? <ImportResult report={report} /> : null}
     </Card>
   );
-}
-
-export function ReportSummary({ report }: { report: TImportReport }) {
-  const tone = report.applied
-    ? "border-emerald-200 bg-emerald-50 text-emerald-900"
-    : report.dryRun && wouldApply(report)
-      ? "border-brand-100 bg-brand-50 text-brand-900"
-      : "border-red-200 bg-red-50 text-red-800";
-  const text = report.applied
-    ? `Imported with policy "${report.policy}": ${summaryOf(report)}.`
-    : report.dryRun
-      ? `Dry run with policy "${report.policy}": ${summaryOf(report)}. Nothing was written.`
-      : `Nothing was imported: ${summaryOf(report)}. Fix the records below and check again.`;
-  return <p className={`rounded-md border px-3 py-2 text-sm ${tone}`}>{text}</p>;
 }

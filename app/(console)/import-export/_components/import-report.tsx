@@ -63,20 +63,6 @@ function Details({ record }: { record: TImportRecordResult }) {
   );
 }
 
-/** "0 to create, 1 to update, 4 unchanged" for a dry run; "0 created, 1 updated, 4 unchanged" after an import. */
-export function summaryOf(report: TImportReport): string {
-  const { create, update, unchanged, conflict, error } = report.counts;
-  const done = report.applied;
-  const parts = [
-    done ? `${create} created` : `${create} to create`,
-    done ? `${update} updated` : `${update} to update`,
-    `${unchanged} unchanged`,
-    ...(conflict ? [done ? `${conflict} skipped` : `${conflict} in conflict`] : []),
-    ...(error ? [`${error} with errors`] : []),
-  ];
-  return parts.join(", ");
-}
-
 export function ImportReport({ report }: { report: TImportReport }) {
   // Unchanged records say nothing; a long export would bury the few that matter among them.
   const [showUnchanged, setShowUnchanged] = useState(false);
