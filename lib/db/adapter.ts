@@ -1,12 +1,12 @@
 // Chooses the database from DATABASE_URL: PostgreSQL for postgres:// URLs, otherwise the embedded PGlite.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { dataDir } from "../config/data-dir";
+import { PGliteThread, type ThreadSession } from "./pglite-thread";
 import { RecoveringPool } from "./recovering-pool";
 
 /** The smallest SQL surface the migrator needs, over either driver. */
@@ -95,11 +95,8 @@ function postgresAdapter(url: string): DatabaseAdapter {
 
 function pgliteAdapter(dir: string | undefined): DatabaseAdapter {
   if (dir) mkdirSync(dir, { recursive: true });
-  // pg_trgm: the name searches' trigram indexes (migration name_search_trigrams). Every PGlite opened
-  // on a data directory must load it, or reading or writing an indexed table fails.
-  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
-  type Queryable = Pick<PGlite, "exec" | "query">;
-  const session = (target: Queryable): SqlSession => ({
+  const client = new PGliteThread(dir);
+  const session = (target: ThreadSession): SqlSession => ({
     exec: async (script) => {
       await target.exec(script);
     },
@@ -108,7 +105,8 @@ function pgliteAdapter(dir: string | undefined): DatabaseAdapter {
   return {
     kind: "pglite",
     location: dir ?? "memory",
-    factory: new PrismaPGlite(client),
+    // The adapter calls only what PGliteThread offers (query with rowMode and parsers, exec, transaction).
+    factory: new PrismaPGlite(client as unknown as PGlite),
     sql: {
       ...session(client),
       transaction: async (work) => {

@@ -1,5 +1,5 @@
 // The services list's name search (ILIKE '%text%') has a trigram index to use, on PGlite (which must
-// load pg_trgm: lib/db/adapter.ts) and on PostgreSQL. On a test database a sequential scan is cheaper,
+// load pg_trgm: lib/db/pglite-worker.mjs) and on PostgreSQL. On a test database a sequential scan is cheaper,
 // so the plan is asked with scans that need no index priced out: only the trigram index is left.
 import { describe, expect, it } from "vitest";
 import { rootDb } from "../db";
