@@ -323,11 +323,15 @@ function serverMemory(pid: number | undefined): { rss: number; peak: number } | 
   }
 }
 
-/** CPU time the process has used so far, all threads, in ms (Linux; NaN elsewhere). */
-function processCpuMs(pid: number | undefined): number {
+/**
+ * CPU time used so far in ms (Linux; NaN elsewhere): by the whole process, or by its main thread alone (the
+ * task whose id is the process's).
+ */
+function processCpuMs(pid: number | undefined, mainThread = false): number {
   try {
     // utime and stime, fields 14 and 15, in clock ticks (100 a second on Linux); the name in field 2 may hold spaces.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const fields = readFileSync(file, "utf8").split(") ")[1]?.split(" ") ?? [];
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
@@ -470,6 +474,7 @@ async function measure(server: RunningServer, route: Route, cookie: string, opti
   let rate = warm.latencies.length / ((performance.now() - warmStarted) / 1000);
   const tally: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
   const cpuBefore = processCpuMs(server.child.pid);
+  const mainBefore = processCpuMs(server.child.pid, true);
   const started = performance.now();
   let elapsed = 0;
   do {
@@ -489,6 +494,7 @@ async function measure(server: RunningServer, route: Route, cookie: string, opti
     bad: tally.bad,
     statuses: tally.statuses,
     cpuMs: (processCpuMs(server.child.pid) - cpuBefore) / tally.latencies.length,
+    mainCpuMs: (processCpuMs(server.child.pid, true) - mainBefore) / tally.latencies.length,
   };
 }
 

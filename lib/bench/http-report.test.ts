@@ -96,20 +96,42 @@ describe("formatResults", () => {
   it("prints one aligned row per route with ratios to the sign-in page", () => {
     const table = formatResults(
       [
-        { name: "sign-in page", count: 1000, rps: 200, p50: 40, p95: 100, p99: 120, non2xx: 0, bad: 0, cpuMs: 4 },
-        { name: "services list", count: 100, rps: 20, p50: 400, p95: 1500, p99: 2000, non2xx: 3, bad: 1, cpuMs: 10 },
+        {
+          name: "sign-in page",
+          count: 1000,
+          rps: 200,
+          p50: 40,
+          p95: 100,
+          p99: 120,
+          non2xx: 0,
+          bad: 0,
+          cpuMs: 4,
+          mainCpuMs: 3,
+        },
+        {
+          name: "services list",
+          count: 100,
+          rps: 20,
+          p50: 400,
+          p95: 1500,
+          p99: 2000,
+          non2xx: 3,
+          bad: 1,
+          cpuMs: 10,
+          mainCpuMs: 6,
+        },
       ],
       "sign-in page",
     ).split("\n");
     expect(table).toHaveLength(4);
     expect(table[0]).toMatch(
-      /^route\s+requests\s+req\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+non-2xx\s+bad\s+p95\/sign-in\s+req\/s\/sign-in\s+CPU ms\/req\s+CPU\/sign-in$/,
+      /^route\s+requests\s+req\/s\s+p50 ms\s+p95 ms\s+p99 ms\s+non-2xx\s+bad\s+p95\/sign-in\s+req\/s\/sign-in\s+CPU ms\/req\s+main ms\/req\s+main\/sign-in$/,
     );
     expect(table[2]).toMatch(
-      /^sign-in page\s+1000\s+200\.0\s+40\.0\s+100\.0\s+120\.0\s+0\s+0\s+1\.00×\s+1\.00×\s+4\.00\s+1\.00×$/,
+      /^sign-in page\s+1000\s+200\.0\s+40\.0\s+100\.0\s+120\.0\s+0\s+0\s+1\.00×\s+1\.00×\s+4\.00\s+3\.00\s+1\.00×$/,
     );
     expect(table[3]).toMatch(
-      /^services list\s+100\s+20\.0\s+400\.0\s+1500\.0\s+2000\.0\s+3\s+1\s+15\.00×\s+0\.10×\s+10\.00\s+2\.50×$/,
+      /^services list\s+100\s+20\.0\s+400\.0\s+1500\.0\s+2000\.0\s+3\s+1\s+15\.00×\s+0\.10×\s+10\.00\s+6\.00\s+2\.00×$/,
     );
     expect(new Set(table.map((line) => line.length)).size).toBe(1);
   });
@@ -127,17 +149,18 @@ describe("formatResults", () => {
           non2xx: 0,
           bad: 0,
           cpuMs: Number.NaN,
+          mainCpuMs: Number.NaN,
         },
       ],
       "slow",
     ).split("\n");
-    expect(row).toMatch(/^slow\s+0\s+0\.0\s+–\s+–\s+–\s+0\s+0\s+–\s+–\s+–\s+–$/);
+    expect(row).toMatch(/^slow\s+0\s+0\.0\s+–\s+–\s+–\s+0\s+0\s+–\s+–\s+–\s+–\s+–$/);
   });
 
   it("puts the ratios of several sizes side by side, each against its own run's sign-in page", () => {
     const run = (rps: number, p95: number) => [
-      { name: "sign-in page", count: 1, rps: 100, p50: 1, p95: 100, p99: 1, non2xx: 0, bad: 0, cpuMs: 1 },
-      { name: "services list", count: 1, rps, p50: 1, p95, p99: 1, non2xx: 0, bad: 0, cpuMs: 1 },
+      { name: "sign-in page", count: 1, rps: 100, p50: 1, p95: 100, p99: 1, non2xx: 0, bad: 0, cpuMs: 1, mainCpuMs: 1 },
+      { name: "services list", count: 1, rps, p50: 1, p95, p99: 1, non2xx: 0, bad: 0, cpuMs: 1, mainCpuMs: 1 },
     ];
     const lines = formatScale([1000, 100_000], [run(50, 150), run(5, 2000)], "sign-in page").split("\n");
     expect(lines[0]).toMatch(/^route\s+p95× @1,000\s+req\/s× @1,000\s+p95× @100,000\s+req\/s× @100,000$/);
