@@ -1,11 +1,36 @@
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, skipFor, sortColumn, textContains } from "../list/params";
+import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
 import { TEST_PASSWORD } from "../testing/constants";
-import { bootstrapAdministrator, makeActor, makeUser, roleIds, tableCounts, uniqueName } from "../testing/factories";
+import {
+  actorWithRights,
+  bootstrapAdministrator,
+  makeActor,
+  makeRole,
+  makeUser,
+  roleIds,
+  tableCounts,
+  uniqueName,
+} from "../testing/factories";
 import { createUserRequest, NEW_PASSWORD, updateUserRequest, userWithHash } from "../testing/requests";
-import { changeOwnPassword, createUser, deleteUser, getUser, listUsers, resetPassword, updateUser } from "./service";
+import { expectSamePages } from "../testing/same-pages";
+import { userWithRoles } from "./record";
+import type { TUserListFilter } from "./schemas";
+import {
+  changeOwnPassword,
+  createUser,
+  deleteUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  USER_SORTS,
+  updateUser,
+} from "./service";
 
 const auditFor = (objectId: string) => db().auditEvent.findMany({ where: { objectId }, orderBy: { at: "asc" } });
 
@@ -382,5 +407,79 @@ describe("reading users", () => {
       "Operator",
     ]);
     expect(effectiveRights.find((r) => r.objectType === "audit")?.roles).toEqual(["Auditor"]);
+  });
+});
+
+/** The users list as Prisma's client reads it: the reference the SQL read must match. */
+async function prismaUsersPage(actor: Actor, params: TUserListFilter) {
+  const search = params.q ? textContains(params.q) : undefined;
+  const where: Prisma.UserWhereInput = {
+    ...scopeWhere(scopeOf(actor.rights, "user", "view")),
+    ...(params.kind ? { kind: params.kind } : {}),
+    ...(search
+      ? { OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({ [field]: search })) }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      include: { roles: { ...userWithRoles.roles, orderBy: [{ role: { name: "asc" } }, { roleId: "asc" }] } },
+      orderBy: [{ [sortColumn(params.sort, USER_SORTS, "logonName")]: params.dir }, { id: "asc" }],
+      skip: skipFor(params.page),
+      take: PAGE_SIZE,
+    }),
+    db().user.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+describe("listUsers", () => {
+  it("reads the same pages as Prisma's client: every column, roles by name, order, scoping and total", async () => {
+    const admin = await bootstrapAdministrator();
+    const tag = uniqueName("same");
+    const [first, second] = await Promise.all([makeRole({ name: `${tag} B` }), makeRole({ name: `${tag} a` })]);
+    const users = [];
+    for (let i = 0; i < 32; i++) {
+      const user = await makeUser({
+        logonName: `${tag}-${String(i).padStart(2, "0")}`,
+        kind: i % 4 === 0 ? "external" : "console",
+        enabled: i % 5 !== 0,
+        roles: [[], [first.id], [first.id, second.id, "auditor"]][i % 3],
+      });
+      users.push(
+        await db().user.update({
+          where: { id: user.id },
+          data: {
+            firstName: `First ${i % 7}`,
+            lastName: `Last ${(i * 11) % 32}`,
+            email: i % 2 ? `${tag}-${i}@example.com` : null,
+            lastSignInAt: i % 3 ? new Date(Date.UTC(2026, 0, 1, 8, i, 0, 123)) : null,
+            totpEnabledAt: i % 6 === 1 ? new Date(Date.UTC(2025, 5, 2, 3, 4, i, 5)) : null,
+          },
+        }),
+      );
+    }
+    const scoped = await actorWithRights(
+      users
+        .filter((_, i) => i % 4 === 1)
+        .map((u) => ({ objectType: "user" as const, access: "view" as const, objectId: u.id })),
+    );
+    const actors: Record<string, Actor> = { admin, scoped };
+    const page = { dir: "asc" as const, page: 1 };
+    const cases: { who: string; params: TUserListFilter }[] = [
+      { who: "admin", params: page },
+      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "lastName", dir: "desc", page: 2 } },
+      { who: "admin", params: { ...page, q: tag, kind: "external", sort: "createdAt", dir: "desc" } },
+      { who: "admin", params: { ...page, q: "@EXAMPLE.com", sort: "enabled" } },
+      { who: "admin", params: { ...page, q: "first 3", sort: "kind", dir: "desc" } },
+      { who: "admin", params: { ...page, q: tag, sort: "firstName" } },
+      { who: "scoped", params: page },
+      { who: "scoped", params: { ...page, q: tag, kind: "console", sort: "lastName", dir: "desc" } },
+    ];
+    await expectSamePages(
+      cases,
+      ({ who, params }) => listUsers(actors[who] as Actor, params),
+      ({ who, params }) => prismaUsersPage(actors[who] as Actor, params),
+    );
   });
 });

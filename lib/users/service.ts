@@ -8,11 +8,13 @@ import { passwordProblem } from "../auth/password-policy";
 import { requireProof } from "../auth/proof";
 import { type Db, db, type Tx } from "../db";
 import { invalid, isRecordNotFound, notFound, stale } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, sortColumn, textContains } from "../list/params";
+import { Prisma, type User } from "../generated/prisma/client";
+import { type Counting, pageOf, sortColumn, textContains } from "../list/params";
+import { readPage } from "../list/sql-page";
 import { changeRecord, requireCurrent } from "../records/change";
-import { effectiveRights, scopeOf, scopeWhere } from "../rights/can";
+import { effectiveRights, scopeOf } from "../rights/can";
 import { loadRights } from "../rights/load";
+import { scopeSql } from "../rights/scope-sql";
 import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
@@ -31,29 +33,54 @@ import type {
 
 export const USER_SORTS = ["logonName", "lastName", "firstName", "kind", "enabled", "createdAt"] as const;
 
+/** A row of the users list: the user without secrets, and their roles by name. */
+export type UserListRow = Omit<User, "passwordHash" | "totpSecretSealed" | "totpPendingSealed"> & {
+  roles: { role: { id: string; name: string; builtIn: string | null; requiresSecondFactor: boolean } }[];
+};
+
 export async function listUsers(actor: Actor, params: TUserListFilter, counting: Counting = "exact") {
   await requireUserCapability(actor, "list");
   const scope = scopeOf(actor.rights, "user", "view");
-  const search = params.q ? textContains(params.q) : undefined;
-  const where: Prisma.UserWhereInput = {
-    ...scopeWhere(scope),
-    ...(params.kind ? { kind: params.kind } : {}),
-    ...(search
-      ? { OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({ [field]: search })) }
-      : {}),
-  };
-  const sort = sortColumn(params.sort, USER_SORTS, "logonName");
-  const [rows, total] = await Promise.all([
-    db().user.findMany({
-      where,
-      // A row shows the roles; direct rights (thousands, for an integration's user) are for its own page.
-      include: { roles: userWithRoles.roles },
-      orderBy: [{ [sort]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    countFor((window) => db().user.count({ where, ...window }), params.page, counting),
-  ]);
+  const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(scopeSql(scope, 'u."id"'));
+  if (params.kind) conditions.push(Prisma.sql`u."kind" = ${params.kind}`);
+  if (params.q) {
+    const pattern = `%${textContains(params.q).contains}%`;
+    conditions.push(Prisma.sql`(u."logonName" ILIKE ${pattern} OR u."firstName" ILIKE ${pattern}
+      OR u."lastName" ILIKE ${pattern} OR u."email" ILIKE ${pattern})`);
+  }
+  const [rows, total] = await readPage<UserListRow>({
+    table: "User",
+    alias: "u",
+    columns: [
+      "id",
+      "logonName",
+      "logonKey",
+      "firstName",
+      "lastName",
+      "email",
+      "kind",
+      "enabled",
+      "mustChangePassword",
+      "authVersion",
+      "totpLastStep",
+      "version",
+    ],
+    timestamps: ["lastSignInAt", "createdAt", "updatedAt", "totpEnabledAt"],
+    // A row shows the roles; direct rights (thousands, for an integration's user) are for its own page.
+    related: [
+      Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('role', json_build_object('id', r."id", 'name', r."name",
+          'builtIn', r."builtIn", 'requiresSecondFactor', r."requiresSecondFactor")) ORDER BY r."name", r."id"), '[]')
+        FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles"`,
+    ],
+    where: conditions,
+    orderBy: [
+      { column: sortColumn(params.sort, USER_SORTS, "logonName"), dir: params.dir },
+      { column: "id", dir: "asc" },
+    ],
+    page: params.page,
+    counting,
+  });
   return pageOf(rows, total, params.page);
 }
 
