@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
-import { actorFor, bootstrapAdministrator, makeRole, makeUser, tableCounts, uniqueName } from "../testing/factories";
+import {
+  actorFor,
+  actorWithRights,
+  bootstrapAdministrator,
+  makeRole,
+  makeUser,
+  tableCounts,
+  uniqueName,
+} from "../testing/factories";
 import { createRoleRequest, updateRoleRequest } from "../testing/requests";
-import { createRole, deleteRole, getRole, listRoles, roleChoices, updateRole } from "./service";
+import { expectSamePages } from "../testing/same-pages";
+import { createRole, deleteRole, getRole, listRoles, ROLE_SORTS, roleChoices, updateRole } from "./service";
 
 const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a role of your own instead.";
 const authVersions = async (ids: string[]) =>
@@ -197,5 +210,65 @@ describe("reading roles", () => {
       [empty.id, { users: 0, rights: 0 }],
       [one.id, { users: 1, rights: 1 }],
     ]);
+  });
+});
+
+/** The roles list as Prisma's client reads it: the reference the SQL read must match. */
+async function prismaRolesPage(actor: Actor, params: TListParams) {
+  const where: Prisma.RoleWhereInput = {
+    ...scopeWhere(scopeOf(actor.rights, "role", "view")),
+    ...(params.q ? { OR: [{ name: textContains(params.q) }, { description: textContains(params.q) }] } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().role.findMany({
+      where,
+      include: { _count: { select: { users: true, rights: true } } },
+      orderBy: [{ [sortColumn(params.sort, ROLE_SORTS, "name")]: params.dir }, { id: "asc" }],
+      skip: skipFor(params.page),
+      take: PAGE_SIZE,
+    }),
+    db().role.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+describe("listRoles", () => {
+  it("reads the same pages as Prisma's client: every column, member and right counts, order, scoping and total", async () => {
+    const admin = await bootstrapAdministrator();
+    const tag = uniqueName("same");
+    const roles = [];
+    for (let i = 0; i < 30; i++) {
+      const role = await makeRole({
+        name: `${tag} ${String((i * 7) % 30).padStart(2, "0")}`,
+        requiresSecondFactor: i % 4 === 0,
+        rights: (["user", "role", "audit"] as const)
+          .slice(0, i % 4)
+          .map((objectType) => ({ objectType, access: "view" })),
+      });
+      await db().role.update({ where: { id: role.id }, data: { description: i % 3 ? `Shift ${i % 5}` : "" } });
+      if (i % 5 === 1) await makeUser({ roles: [role.id] });
+      if (i % 5 === 2) await Promise.all([makeUser({ roles: [role.id] }), makeUser({ roles: [role.id] })]);
+      roles.push(role);
+    }
+    const scoped = await actorWithRights(
+      roles
+        .filter((_, i) => i % 3 === 1)
+        .map((r) => ({ objectType: "role" as const, access: "view" as const, objectId: r.id })),
+    );
+    const actors: Record<string, Actor> = { admin, scoped };
+    const page = { dir: "asc" as const, page: 1 };
+    const cases: { who: string; params: TListParams }[] = [
+      { who: "admin", params: page },
+      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "createdAt", dir: "desc", page: 2 } },
+      { who: "admin", params: { ...page, q: "SHIFT 3", sort: "name", dir: "desc" } },
+      { who: "admin", params: { ...page, q: tag, sort: "updatedAt" } },
+      { who: "scoped", params: page },
+      { who: "scoped", params: { ...page, q: "shift", sort: "name", dir: "desc" } },
+    ];
+    await expectSamePages(
+      cases,
+      ({ who, params }) => listRoles(actors[who] as Actor, params),
+      ({ who, params }) => prismaRolesPage(actors[who] as Actor, params),
+    );
   });
 });

@@ -4,13 +4,14 @@ import type { Changes } from "../audit/diff";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
-import { readRows } from "../db/read-rows";
 import { notFound } from "../errors";
-import { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { Prisma, type Role } from "../generated/prisma/client";
+import { pageOf, sortColumn, type TListParams, textContains } from "../list/params";
+import { readPage } from "../list/sql-page";
 import { changeRecord, type RecordKind, requireCurrent } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
+import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { requireHoldsAll, rightKey } from "./grants";
 import { requireRoleCapability } from "./permissions";
@@ -38,47 +39,38 @@ function dedupe(rights: readonly TRight[]): TRight[] {
 
 export const ROLE_SORTS = ["name", "createdAt", "updatedAt"] as const;
 
+/** A row of the roles list: the role and how many members and rights it has. */
+export type RoleListRow = Role & { _count: { users: number; rights: number } };
+
 export async function listRoles(actor: Actor, params: TListParams) {
   await requireRoleCapability(actor, "list");
   const scope = scopeOf(actor.rights, "role", "view");
-  const where: Prisma.RoleWhereInput = {
-    ...scopeWhere(scope),
-    ...(params.q
-      ? {
-          OR: [{ name: textContains(params.q) }, { description: textContains(params.q) }],
-        }
-      : {}),
-  };
-  const sort = sortColumn(params.sort, ROLE_SORTS, "name");
-  const [rows, total] = await Promise.all([
-    db().role.findMany({
-      where,
-      orderBy: [{ [sort]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    db().role.count({ where }),
-  ]);
-  const counts = await memberAndRightCounts(rows.map((row) => row.id));
-  return pageOf(
-    rows.map((row) => ({ ...row, _count: counts.get(row.id) ?? { users: 0, rights: 0 } })),
-    total,
-    params.page,
-  );
-}
-
-/**
- * How many users and rights each of these roles has, in one read through the roleId indexes. Prisma's
- * `_count` include grouped the whole UserRole and RoleRight tables for every page, however few its rows.
- */
-async function memberAndRightCounts(roleIds: readonly string[]) {
-  if (roleIds.length === 0) return new Map<string, { users: number; rights: number }>();
-  const rows = await readRows<{ id: string; users: number; rights: number }>(Prisma.sql`
-    SELECT r."id",
-      (SELECT COUNT(*)::int FROM "UserRole" ur WHERE ur."roleId" = r."id") AS "users",
-      (SELECT COUNT(*)::int FROM "RoleRight" rr WHERE rr."roleId" = r."id") AS "rights"
-    FROM "Role" r WHERE r."id" IN (${Prisma.join([...roleIds])})`);
-  return new Map(rows.map(({ id, ...counts }) => [id, counts]));
+  const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(scopeSql(scope, 'r."id"'));
+  if (params.q) {
+    const pattern = `%${textContains(params.q).contains}%`;
+    conditions.push(Prisma.sql`(r."name" ILIKE ${pattern} OR r."description" ILIKE ${pattern})`);
+  }
+  const [rows, total] = await readPage<RoleListRow>({
+    table: "Role",
+    alias: "r",
+    columns: ["id", "name", "nameKey", "description", "builtIn", "requiresSecondFactor", "version"],
+    timestamps: ["createdAt", "updatedAt"],
+    // Counted for the page's roles only, through the roleId indexes.
+    related: [
+      Prisma.sql`json_build_object(
+        'users', (SELECT COUNT(*) FROM "UserRole" ur WHERE ur."roleId" = r."id"),
+        'rights', (SELECT COUNT(*) FROM "RoleRight" rr WHERE rr."roleId" = r."id")) AS "_count"`,
+    ],
+    where: conditions,
+    orderBy: [
+      { column: sortColumn(params.sort, ROLE_SORTS, "name"), dir: params.dir },
+      { column: "id", dir: "asc" },
+    ],
+    page: params.page,
+    counting: "exact",
+  });
+  return pageOf(rows, total, params.page);
 }
 
 /** Every role the actor may see, for choosing roles on a user. */
