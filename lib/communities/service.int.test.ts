@@ -1,15 +1,21 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
 import { restoreRevision } from "../revisions/service";
+import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
 import { actorWithRights, bootstrapAdministrator, makeCommunity, tableCounts, uniqueName } from "../testing/factories";
+import { expectSamePages } from "../testing/same-pages";
 import { testJwt } from "./jwt-tester";
 import { PRIVATE_KEY_REFUSED } from "./key-material";
 import { openJwtSecret } from "./key-secret";
 import { previewMapping } from "./mapping-preview";
 import {
   addJwtKey,
+  COMMUNITY_SORTS,
   createCommunity,
   deleteCommunity,
   getCommunity,
@@ -149,6 +155,73 @@ describe("the communities list", () => {
       [two.id, 2],
       [none.id, 0],
     ]);
+  });
+});
+
+/** The communities list as Prisma's client reads it: the reference the SQL read must match. */
+async function prismaCommunitiesPage(actor: Actor, params: TListParams) {
+  const where: Prisma.CommunityWhereInput = {
+    ...scopeWhere(scopeOf(actor.rights, "community", "view")),
+    ...(params.q ? { name: textContains(params.q) } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().community.findMany({
+      where,
+      include: { _count: { select: { jwtKeys: true } } },
+      orderBy: [{ [sortColumn(params.sort, COMMUNITY_SORTS, "name")]: params.dir }, { id: "asc" }],
+      skip: skipFor(params.page),
+      take: PAGE_SIZE,
+    }),
+    db().community.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+describe("the communities list, read in SQL", () => {
+  it("reads the same pages as Prisma's client: every column, key counts, order, scoping and total", async () => {
+    const admin = await bootstrapAdministrator();
+    const tag = uniqueName("same");
+    const modes = ["accept", "reject", "require"] as const;
+    const communities = [];
+    for (let i = 0; i < 30; i++) {
+      const community = await makeCommunity({
+        name: `${tag} ${String((i * 7) % 30).padStart(2, "0")}`,
+        signedIdentities: modes[i % 3],
+      });
+      if (i % 4 === 1) {
+        await db().community.update({
+          where: { id: community.id },
+          data: {
+            customFields: [{ name: `field${i}`, type: "text" }],
+            extraValueMappings: [{ extraValue: `x${i}`, target: { kind: "identity", field: "email" } }],
+          },
+        });
+      }
+      for (let k = 0; k < i % 3; k++) {
+        await db().communityJwtKey.create({ data: { communityId: community.id, keyId: `key-${k}`, kind: "hmac" } });
+      }
+      communities.push(community);
+    }
+    const scoped = await actorWithRights(
+      communities
+        .filter((_, i) => i % 3 === 1)
+        .map((c) => ({ objectType: "community" as const, access: "view" as const, objectId: c.id })),
+    );
+    const actors: Record<string, Actor> = { admin, scoped };
+    const page = { dir: "asc" as const, page: 1 };
+    const cases: { who: string; params: TListParams }[] = [
+      { who: "admin", params: page },
+      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "signedIdentities", dir: "desc", page: 2 } },
+      { who: "admin", params: { ...page, q: `${tag} 1`, sort: "name", dir: "desc" } },
+      { who: "admin", params: { ...page, q: tag, sort: "updatedAt" } },
+      { who: "scoped", params: page },
+      { who: "scoped", params: { ...page, q: tag, sort: "signedIdentities" } },
+    ];
+    await expectSamePages(
+      cases,
+      ({ who, params }) => listCommunities(actors[who] as Actor, params),
+      ({ who, params }) => prismaCommunitiesPage(actors[who] as Actor, params),
+    );
   });
 });
 

@@ -5,12 +5,13 @@ import { randomUUID } from "node:crypto";
 import { diff } from "../audit/diff";
 import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
-import { readRows } from "../db/read-rows";
 import { invalid, notFound } from "../errors";
 import { type Community, type CommunityJwtKey, Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { pageOf, sortColumn, type TListParams, textContains } from "../list/params";
+import { readPage } from "../list/sql-page";
 import { type ChangeOutcome, changeRecord, type RecordKind } from "../records/change";
-import { scopeOf, scopeWhere } from "../rights/can";
+import { scopeOf } from "../rights/can";
+import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { storedSettings, type TExtraValueSettings, type TUpdateExtraValuesRequest } from "./extra-values";
 import { isOlderThanSixMonths, parseRsaPublicKey } from "./key-material";
@@ -44,42 +45,34 @@ export type StoredJwtKey = Omit<CommunityJwtKey, "communityId" | "lastVerifiedAt
 
 const withKeys = { jwtKeys: { orderBy: { createdAt: "asc" }, omit: { secretSealed: false } } } as const;
 
+/** A row of the communities list: the community and how many JWT keys it has. */
+export type CommunityListRow = Community & { _count: { jwtKeys: number } };
+
 export async function listCommunities(actor: Actor, params: TListParams) {
   await requireCommunityCapability(actor, "list");
   const scope = scopeOf(actor.rights, "community", "view");
-  const where: Prisma.CommunityWhereInput = {
-    ...scopeWhere(scope),
-    ...(params.q ? { name: textContains(params.q) } : {}),
-  };
-  const sort = sortColumn(params.sort, COMMUNITY_SORTS, "name");
-  const [rows, total] = await Promise.all([
-    db().community.findMany({
-      where,
-      orderBy: [{ [sort]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    db().community.count({ where }),
-  ]);
-  const keys = await jwtKeyCounts(rows.map((row) => row.id));
-  return pageOf(
-    rows.map((row) => ({ ...row, _count: { jwtKeys: keys.get(row.id) ?? 0 } })),
-    total,
-    params.page,
-  );
-}
-
-/**
- * How many JWT keys each of these communities has, grouped over the page's communities only (the
- * (communityId, keyId) index): Prisma's `_count` include grouped every key of every community per page.
- */
-async function jwtKeyCounts(communityIds: readonly string[]): Promise<Map<string, number>> {
-  if (communityIds.length === 0) return new Map();
-  const rows = await readRows<{ communityId: string; keys: number }>(Prisma.sql`
-    SELECT "communityId", COUNT(*)::int AS "keys" FROM "CommunityJwtKey"
-    WHERE "communityId" IN (${Prisma.join([...communityIds])})
-    GROUP BY "communityId"`);
-  return new Map(rows.map((row) => [row.communityId, row.keys]));
+  const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(scopeSql(scope, 'c."id"'));
+  if (params.q) conditions.push(Prisma.sql`c."name" ILIKE ${`%${textContains(params.q).contains}%`}`);
+  const [rows, total] = await readPage<CommunityListRow>({
+    table: "Community",
+    alias: "c",
+    columns: ["id", "name", "nameKey", "signedIdentities", "customFields", "extraValueMappings", "version"],
+    timestamps: ["createdAt", "updatedAt"],
+    // Counted for the page's communities only, through the (communityId, keyId) index.
+    related: [
+      Prisma.sql`json_build_object('jwtKeys',
+        (SELECT COUNT(*) FROM "CommunityJwtKey" k WHERE k."communityId" = c."id")) AS "_count"`,
+    ],
+    where: conditions,
+    orderBy: [
+      { column: sortColumn(params.sort, COMMUNITY_SORTS, "name"), dir: params.dir },
+      { column: "id", dir: "asc" },
+    ],
+    page: params.page,
+    counting: "exact",
+  });
+  return pageOf(rows, total, params.page);
 }
 
 /** How a key may be shown: when and by whom it was added, when it last verified, never its secret. */
