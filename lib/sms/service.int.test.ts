@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { ZListParams } from "../list/params";
+import { PAGE_SIZE, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
 import { restoreRevision } from "../revisions/service";
+import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
 import { actorWithRights, bootstrapAdministrator, makeSmsChannel, tableCounts, uniqueName } from "../testing/factories";
+import { expectSamePages } from "../testing/same-pages";
 import { checkSmsKeystore } from "./keystore";
 import { ZCreateSmsChannelRequest, ZUpdateSmsChannelRequest } from "./schemas";
 import { openChannelSecret } from "./secret";
 import {
+  CHANNEL_SORTS,
+  channelListRow,
   countRestartPending,
   createSmsChannel,
   deleteSmsChannel,
@@ -244,5 +248,61 @@ describe("SMS channels", () => {
       tlsMode: "single",
       restartPending: true,
     });
+  });
+});
+
+/** The channels list as Prisma's client reads it: the reference the SQL read must match. */
+async function prismaChannelsPage(actor: Actor, filter: TSmsChannelListFilter) {
+  const where = {
+    AND: [
+      scopeWhere(scopeOf(actor.rights, "sms_channel", "view")),
+      filter.restart === "pending" ? { restartPending: true } : {},
+      filter.q ? { name: textContains(filter.q) } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db().smsChannel.findMany({
+      where,
+      orderBy: [{ [sortColumn(filter.sort, CHANNEL_SORTS, "name")]: filter.dir }, { id: "asc" }],
+      skip: skipFor(filter.page),
+      take: PAGE_SIZE,
+    }),
+    db().smsChannel.count({ where }),
+  ]);
+  return { rows: rows.map(channelListRow), total };
+}
+
+describe("the SMS channels list, read in SQL", () => {
+  it("reads the same pages as Prisma's client: every column, order, scoping and total", async () => {
+    const admin = await bootstrapAdministrator();
+    const tag = channelName();
+    const channels = [];
+    for (let i = 0; i < 30; i++) {
+      const channel = await makeSmsChannel({
+        name: `${tag}_${String((i * 7) % 30).padStart(2, "0")}`,
+        options: i % 3 ? { "x-smpp-tls-mode": i % 3 === 1 ? "mutual" : "server", "x-smpp-port": "2775" } : {},
+      });
+      if (i % 4) await db().smsChannel.update({ where: { id: channel.id }, data: { restartPending: false } });
+      channels.push(channel);
+    }
+    const scoped = await actorWithRights(
+      channels
+        .filter((_, i) => i % 3 === 1)
+        .map((c) => ({ objectType: "sms_channel" as const, access: "view" as const, objectId: c.id })),
+    );
+    const actors: Record<string, Actor> = { admin, scoped };
+    const cases: { who: string; filter: Partial<TSmsChannelListFilter> }[] = [
+      { who: "admin", filter: {} },
+      { who: "admin", filter: { q: tag.toUpperCase(), sort: "updatedAt", dir: "desc", page: 2 } },
+      { who: "admin", filter: { q: tag, restart: "pending", sort: "name", dir: "desc" } },
+      { who: "admin", filter: { q: `${tag}_1` } },
+      { who: "scoped", filter: {} },
+      { who: "scoped", filter: { q: tag, restart: "pending", sort: "updatedAt" } },
+    ];
+    await expectSamePages(
+      cases,
+      ({ who, filter }) => list(actors[who] as Actor, filter),
+      ({ who, filter }) => prismaChannelsPage(actors[who] as Actor, { ...ZListParams.parse({}), ...filter }),
+    );
   });
 });

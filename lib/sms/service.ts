@@ -10,9 +10,10 @@ import { db, type Tx } from "../db";
 import { readRows } from "../db/read-rows";
 import { invalid, notFound, stale } from "../errors";
 import { Prisma, type SmsChannel } from "../generated/prisma/client";
-import { PAGE_SIZE, pageOf, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
+import { pageOf, sortColumn, textContains, ZListParams } from "../list/params";
+import { readPage } from "../list/sql-page";
 import { changeRecord, type RecordKind } from "../records/change";
-import { scopeOf, scopeWhere } from "../rights/can";
+import { scopeOf } from "../rights/can";
 import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { reportFor } from "./keystore";
@@ -54,27 +55,31 @@ const loadWithSecrets = (client: Tx, id: string) =>
 export async function listSmsChannels(actor: Actor, filter: TSmsChannelListFilter) {
   await requireSmsChannelCapability(actor, "list");
   const scope = scopeOf(actor.rights, "sms_channel", "view");
-  const where: Prisma.SmsChannelWhereInput = {
-    AND: [
-      scopeWhere(scope),
-      filter.restart === "pending" ? { restartPending: true } : {},
-      filter.q ? { name: textContains(filter.q) } : {},
+  const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(scopeSql(scope, 'ch."id"'));
+  if (filter.restart === "pending") conditions.push(Prisma.sql`ch."restartPending"`);
+  if (filter.q) conditions.push(Prisma.sql`ch."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
+  const [rows, total] = await readPage<ListedChannel>({
+    table: "SmsChannel",
+    alias: "ch",
+    columns: ["id", "name", "options", "restartPending", "version"],
+    timestamps: ["updatedAt"],
+    where: conditions,
+    orderBy: [
+      { column: sortColumn(filter.sort, CHANNEL_SORTS, "name"), dir: filter.dir },
+      { column: "id", dir: "asc" },
     ],
-  };
-  const sort = sortColumn(filter.sort, CHANNEL_SORTS, "name");
-  const [rows, total] = await Promise.all([
-    db().smsChannel.findMany({
-      where,
-      orderBy: [{ [sort]: filter.dir }, { id: "asc" }],
-      skip: skipFor(filter.page),
-      take: PAGE_SIZE,
-    }),
-    db().smsChannel.count({ where }),
-  ]);
-  return pageOf(rows.map(listRow), total, filter.page);
+    page: filter.page,
+    counting: "exact",
+  });
+  return pageOf(rows.map(channelListRow), total, filter.page);
 }
 
-function listRow(channel: SmsChannel) {
+/** What the list reads of a channel. */
+type ListedChannel = Pick<SmsChannel, "id" | "name" | "options" | "restartPending" | "version" | "updatedAt">;
+
+/** A channel as the list shows it: its driver section and TLS mode. */
+export function channelListRow(channel: ListedChannel) {
   const options = optionRecord(channel.options);
   return {
     id: channel.id,
