@@ -43,7 +43,7 @@ export async function listUsers(actor: Actor, params: TUserListFilter, counting:
   const scope = scopeOf(actor.rights, "user", "view");
   const conditions: Prisma.Sql[] = [];
   if (!scope.all) conditions.push(scopeSql(scope, 'u."id"'));
-  if (params.kind) conditions.push(Prisma.sql`u."kind" = ${params.kind}`);
+  if (params.kind) conditions.push(Prisma.sql`u."kind" = ${params.kind}::"UserKind"`);
   if (params.q) {
     const pattern = `%${textContains(params.q).contains}%`;
     conditions.push(Prisma.sql`(u."logonName" ILIKE ${pattern} OR u."firstName" ILIKE ${pattern}
