@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { COUNT_WINDOW, PAGE_SIZE } from "../list/params";
+import type { Prisma } from "../generated/prisma/client";
+import { COUNT_WINDOW, PAGE_SIZE, skipFor, textContains } from "../list/params";
 import { createMessagingService, updateMessagingService } from "../messaging/service";
 import { updateRole } from "../roles/service";
 import { appError } from "../testing/app-error";
 import { bootstrapAdministrator, makeActor, makeRole, uniqueName } from "../testing/factories";
 import { createServiceRequest, updateServiceRequest } from "../testing/messaging-requests";
 import { updateRoleRequest } from "../testing/requests";
-import { auditActions, listAuditEvents, ZAuditFilter } from "./query";
+import { expectSamePages } from "../testing/same-pages";
+import { auditActions, listAuditEvents, type TAuditFilter, ZAuditFilter } from "./query";
 import { recordAudit } from "./record";
 
 const MINUTE = 60_000;
@@ -180,6 +182,88 @@ describe("listAuditEvents with a counting window (the console's pages)", () => {
     expect([past.rows.length, past.total, past.totalExact]).toEqual([0, size, undefined]);
     // The API counts exactly.
     expect((await listAuditEvents(auditor, filter(1))).total).toBe(size);
+  });
+});
+
+/** The trail as Prisma's client reads it: the reference the SQL read must match. */
+async function prismaAuditPage(filter: TAuditFilter) {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
+    ...(filter.objectType ? { objectType: filter.objectType } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(filter.from || filter.to ? { at: { gte: filter.from, lte: filter.to } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      include: { revision: { select: { id: true } } },
+      skip: skipFor(filter.page),
+      take: PAGE_SIZE,
+    }),
+    db().auditEvent.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+describe("listAuditEvents, read in SQL", () => {
+  it("reads the same pages as Prisma's client: every column, the revision, order, filters and total", async () => {
+    const tag = uniqueName("same");
+    const outcomes = ["success", "refused", "failed"] as const;
+    for (let i = 0; i < 32; i++) {
+      const event = await db().auditEvent.create({
+        data: {
+          // Pairs at the same millisecond: the id decides their order.
+          at: new Date(T0.getTime() + 10 * MINUTE + Math.floor(i / 2) * 1001),
+          actorId: i % 3 ? auditor.id : null,
+          actorName: `${tag}-${i % 4}`,
+          clientAddress: i % 2 ? `192.0.2.${i}` : null,
+          action: ["create", "modify", "delete"][i % 3] as string,
+          objectType: i % 5 ? ["role", "user"][i % 2] : null,
+          objectId: i % 5 ? `object-${i}` : null,
+          objectName: i % 5 ? `Object ${i}` : null,
+          outcome: outcomes[i % 3],
+          changes: i % 3 === 1 ? { name: { from: `Old ${i}`, to: `New ${i}` } } : undefined,
+          detail: i % 3 === 2 ? "No modify right" : null,
+          viaToken: i % 4 === 3 ? "deploy token" : null,
+        },
+      });
+      if (i % 3 === 1) {
+        await db().revision.create({
+          data: {
+            objectType: "role",
+            objectId: `object-${i}`,
+            objectName: `Object ${i}`,
+            version: i,
+            action: "modify",
+            snapshot: { name: `New ${i}` },
+            auditEventId: event.id,
+            actorName: event.actorName,
+          },
+        });
+      }
+    }
+    const filter = (raw: Record<string, string>) => ZAuditFilter.parse(raw);
+    const cases: TAuditFilter[] = [
+      filter({}),
+      filter({ actor: tag.toUpperCase(), page: "2" }),
+      filter({ actor: `${tag}-1`, outcome: "success" }),
+      filter({ actor: tag, action: "modify", objectType: "role" }),
+      filter({
+        actor: tag,
+        from: new Date(T0.getTime() + 10 * MINUTE + 3003).toISOString(),
+        to: new Date(T0.getTime() + 10 * MINUTE + 9009).toISOString(),
+      }),
+    ];
+    await expectSamePages(
+      cases,
+      async (c) => {
+        const page = await listAuditEvents(auditor, c);
+        return { ...page, rows: page.rows.map(({ changeLines, ...row }) => row) };
+      },
+      prismaAuditPage,
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 // Reading the audit trail: only with the view right on audit; filtered by actor, object type, action, time.
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { db } from "../db";
 import { readRows } from "../db/read-rows";
-import { Prisma } from "../generated/prisma/client";
-import { type Counting, countFor, PAGE_SIZE, pageOf, skipFor, textContains, ZListParams } from "../list/params";
+import { type AuditEvent, Prisma } from "../generated/prisma/client";
+import { type Counting, pageOf, textContains, ZListParams } from "../list/params";
+import { readPage } from "../list/sql-page";
 import { objectNames } from "../rights/objects";
 import { zLine } from "../schemas";
 import { describeChanges, rightObjectIds } from "./describe";
@@ -31,26 +31,49 @@ export const ZAuditFilter = ZListParams.pick({ page: true }).extend({
 
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
+/** A row of the trail as the list reads it: the event, and its revision when the change wrote one. */
+export type AuditListRow = AuditEvent & { revision: { id: string } | null };
+
 export async function listAuditEvents(actor: Actor, filter: TAuditFilter, counting: Counting = "exact") {
   await requireAuditCapability(actor, "view");
-  const where: Prisma.AuditEventWhereInput = {
-    ...(filter.actor ? { actorName: textContains(filter.actor) } : {}),
-    ...(filter.objectType ? { objectType: filter.objectType } : {}),
-    ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.outcome ? { outcome: filter.outcome } : {}),
-    ...(filter.from || filter.to ? { at: { gte: filter.from, lte: filter.to } } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db().auditEvent.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      // A change that wrote a revision links to the record's history.
-      include: { revision: { select: { id: true } } },
-      skip: skipFor(filter.page),
-      take: PAGE_SIZE,
-    }),
-    countFor((window) => db().auditEvent.count({ where, ...window }), filter.page, counting),
-  ]);
+  const conditions: Prisma.Sql[] = [];
+  if (filter.actor) conditions.push(Prisma.sql`a."actorName" ILIKE ${`%${textContains(filter.actor).contains}%`}`);
+  if (filter.objectType) conditions.push(Prisma.sql`a."objectType" = ${filter.objectType}`);
+  if (filter.action) conditions.push(Prisma.sql`a."action" = ${filter.action}`);
+  if (filter.outcome) conditions.push(Prisma.sql`a."outcome" = ${filter.outcome}::"AuditOutcome"`);
+  // The column holds UTC without a zone; an ISO text's zone is ignored by the cast, whatever the drivers' own zone.
+  if (filter.from) conditions.push(Prisma.sql`a."at" >= ${filter.from.toISOString()}::timestamp`);
+  if (filter.to) conditions.push(Prisma.sql`a."at" <= ${filter.to.toISOString()}::timestamp`);
+  const [rows, total] = await readPage<AuditListRow>({
+    table: "AuditEvent",
+    alias: "a",
+    columns: [
+      "id",
+      "actorId",
+      "actorName",
+      "clientAddress",
+      "action",
+      "objectType",
+      "objectId",
+      "objectName",
+      "outcome",
+      "changes",
+      "detail",
+      "viaToken",
+    ],
+    timestamps: ["at"],
+    // A change that wrote a revision links to the record's history.
+    related: [
+      Prisma.sql`(SELECT json_build_object('id', r."id") FROM "Revision" r WHERE r."auditEventId" = a."id") AS "revision"`,
+    ],
+    where: conditions,
+    orderBy: [
+      { column: "at", dir: "desc" },
+      { column: "id", dir: "desc" },
+    ],
+    page: filter.page,
+    counting,
+  });
   // Rights limited to one object name it; one lookup for the whole page.
   const names = await objectNames(rows.flatMap((row) => rightObjectIds(row.changes)));
   return pageOf(
