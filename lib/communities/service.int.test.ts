@@ -3,12 +3,19 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { sortColumn, type TListParams, textContains } from "../list/params";
 import { restoreRevision } from "../revisions/service";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
-import { actorWithRights, bootstrapAdministrator, makeCommunity, tableCounts, uniqueName } from "../testing/factories";
-import { expectSamePages } from "../testing/same-pages";
+import {
+  actorViewing,
+  actorWithRights,
+  bootstrapAdministrator,
+  makeCommunity,
+  tableCounts,
+  uniqueName,
+} from "../testing/factories";
+import { expectSamePages, prismaPage } from "../testing/same-pages";
 import { testJwt } from "./jwt-tester";
 import { PRIVATE_KEY_REFUSED } from "./key-material";
 import { openJwtSecret } from "./key-secret";
@@ -159,22 +166,15 @@ describe("the communities list", () => {
 });
 
 /** The communities list as Prisma's client reads it: the reference the SQL read must match. */
-async function prismaCommunitiesPage(actor: Actor, params: TListParams) {
+function prismaCommunitiesPage(actor: Actor, params: TListParams) {
   const where: Prisma.CommunityWhereInput = {
     ...scopeWhere(scopeOf(actor.rights, "community", "view")),
     ...(params.q ? { name: textContains(params.q) } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db().community.findMany({
-      where,
-      include: { _count: { select: { jwtKeys: true } } },
-      orderBy: [{ [sortColumn(params.sort, COMMUNITY_SORTS, "name")]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    db().community.count({ where }),
-  ]);
-  return { rows, total };
+  return prismaPage(params, sortColumn(params.sort, COMMUNITY_SORTS, "name"), {
+    findMany: (page) => db().community.findMany({ where, include: { _count: { select: { jwtKeys: true } } }, ...page }),
+    count: () => db().community.count({ where }),
+  });
 }
 
 describe("the communities list, read in SQL", () => {
@@ -202,26 +202,20 @@ describe("the communities list, read in SQL", () => {
       }
       communities.push(community);
     }
-    const scoped = await actorWithRights(
-      communities
-        .filter((_, i) => i % 3 === 1)
-        .map((c) => ({ objectType: "community" as const, access: "view" as const, objectId: c.id })),
+    const scoped = await actorViewing(
+      "community",
+      communities.filter((_, i) => i % 3 === 1).map((c) => c.id),
     );
-    const actors: Record<string, Actor> = { admin, scoped };
     const page = { dir: "asc" as const, page: 1 };
-    const cases: { who: string; params: TListParams }[] = [
-      { who: "admin", params: page },
-      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "signedIdentities", dir: "desc", page: 2 } },
-      { who: "admin", params: { ...page, q: `${tag} 1`, sort: "name", dir: "desc" } },
-      { who: "admin", params: { ...page, q: tag, sort: "updatedAt" } },
-      { who: "scoped", params: page },
-      { who: "scoped", params: { ...page, q: tag, sort: "signedIdentities" } },
+    const cases: { actor: Actor; params: TListParams }[] = [
+      { actor: admin, params: page },
+      { actor: admin, params: { ...page, q: tag.toUpperCase(), sort: "signedIdentities", dir: "desc", page: 2 } },
+      { actor: admin, params: { ...page, q: `${tag} 1`, sort: "name", dir: "desc" } },
+      { actor: admin, params: { ...page, q: tag, sort: "updatedAt" } },
+      { actor: scoped, params: page },
+      { actor: scoped, params: { ...page, q: tag, sort: "signedIdentities" } },
     ];
-    await expectSamePages(
-      cases,
-      ({ who, params }) => listCommunities(actors[who] as Actor, params),
-      ({ who, params }) => prismaCommunitiesPage(actors[who] as Actor, params),
-    );
+    await expectSamePages(cases, listCommunities, prismaCommunitiesPage);
   });
 });
 

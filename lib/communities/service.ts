@@ -7,11 +7,10 @@ import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
 import { type Community, type CommunityJwtKey, Prisma } from "../generated/prisma/client";
-import { pageOf, sortColumn, type TListParams, textContains } from "../list/params";
+import type { TListParams } from "../list/params";
 import { readPage } from "../list/sql-page";
 import { type ChangeOutcome, changeRecord, type RecordKind } from "../records/change";
 import { scopeOf } from "../rights/can";
-import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { storedSettings, type TExtraValueSettings, type TUpdateExtraValuesRequest } from "./extra-values";
 import { isOlderThanSixMonths, parseRsaPublicKey } from "./key-material";
@@ -50,13 +49,11 @@ export type CommunityListRow = Community & { _count: { jwtKeys: number } };
 
 export async function listCommunities(actor: Actor, params: TListParams) {
   await requireCommunityCapability(actor, "list");
-  const scope = scopeOf(actor.rights, "community", "view");
-  const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(scopeSql(scope, 'c."id"'));
-  if (params.q) conditions.push(Prisma.sql`c."name" ILIKE ${`%${textContains(params.q).contains}%`}`);
-  const [rows, total] = await readPage<CommunityListRow>({
+  return readPage<CommunityListRow>(params, {
     table: "Community",
     alias: "c",
+    scope: scopeOf(actor.rights, "community", "view"),
+    search: { text: params.q, columns: ["name"] },
     columns: ["id", "name", "nameKey", "signedIdentities", "customFields", "extraValueMappings", "version"],
     timestamps: ["createdAt", "updatedAt"],
     // Counted for the page's communities only, through the (communityId, keyId) index.
@@ -64,15 +61,8 @@ export async function listCommunities(actor: Actor, params: TListParams) {
       Prisma.sql`json_build_object('jwtKeys',
         (SELECT COUNT(*) FROM "CommunityJwtKey" k WHERE k."communityId" = c."id")) AS "_count"`,
     ],
-    where: conditions,
-    orderBy: [
-      { column: sortColumn(params.sort, COMMUNITY_SORTS, "name"), dir: params.dir },
-      { column: "id", dir: "asc" },
-    ],
-    page: params.page,
-    counting: "exact",
+    sorts: COMMUNITY_SORTS,
   });
-  return pageOf(rows, total, params.page);
 }
 
 /** How a key may be shown: when and by whom it was added, when it last verified, never its secret. */

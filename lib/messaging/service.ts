@@ -7,11 +7,10 @@ import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { invalid, notFound } from "../errors";
 import { type MessagingService, Prisma } from "../generated/prisma/client";
-import { type Counting, type ListTotal, pageOf, sortColumn, textContains, ZListParams } from "../list/params";
+import { type Counting, type Page, ZListParams } from "../list/params";
 import { readPage } from "../list/sql-page";
 import { changeRecord, type RecordKind } from "../records/change";
 import { type Scope, scopeOf, scopeWhere } from "../rights/can";
-import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import { requireMessagingServiceCapability } from "./permissions";
@@ -53,20 +52,16 @@ export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readin
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter, counting: Counting = "exact") {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  const sort = sortColumn(filter.sort, SERVICE_SORTS, "name");
-  const [rows, total] = await listPage(scope, filter, sort, counting);
+  const { rows, ...page } = await listPage(scope, filter, counting);
   const ids = rows.map((row) => row.id);
   // The page's badges: grants read only for its rows.
   const [grants, stats] = await Promise.all([loadUseGrants(ids), credentialStats(ids)]);
   return {
-    ...pageOf(
-      rows.map((row) => {
-        const { credentials, signingSecretSet } = stats.get(row.id) ?? { credentials: 0, signingSecretSet: false };
-        return { ...row, _count: { credentials }, readiness: readinessOf(grants, { ...row, signingSecretSet }) };
-      }),
-      total,
-      filter.page,
-    ),
+    ...page,
+    rows: rows.map((row) => {
+      const { credentials, signingSecretSet } = stats.get(row.id) ?? { credentials: 0, signingSecretSet: false };
+      return { ...row, _count: { credentials }, readiness: readinessOf(grants, { ...row, signingSecretSet }) };
+    }),
     incomingAuthentication: grants.enabled,
   };
 }
@@ -76,33 +71,27 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
  * is an EXISTS per service (readinessSql), which Prisma's filters could not say anyway for rights that name
  * objects by id.
  */
-async function listPage(
-  scope: Scope,
-  filter: ServiceListFilter,
-  sort: (typeof SERVICE_SORTS)[number],
-  counting: Counting,
-): Promise<[MessagingService[], ListTotal]> {
+async function listPage(scope: Scope, filter: ServiceListFilter, counting: Counting): Promise<Page<MessagingService>> {
   const conditions: Prisma.Sql[] = [];
   if (filter.readiness) {
     // Only the setting and any Use on all services: per-service grants are looked up by the query.
     conditions.push(readinessSql(await loadUseGrants([]), filter.readiness));
   }
-  if (!scope.all) conditions.push(scopeSql(scope, 's."id"'));
   if (filter.type) conditions.push(Prisma.sql`s."type" = ${filter.type}`);
-  if (filter.q) conditions.push(Prisma.sql`s."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
-  return readPage<MessagingService>({
-    table: "MessagingService",
-    alias: "s",
-    columns: ["id", "name", "nameKey", "type", "serviceConnection", "version"],
-    timestamps: ["createdAt", "updatedAt"],
-    where: conditions,
-    orderBy: [
-      { column: sort, dir: filter.dir },
-      { column: "id", dir: "asc" },
-    ],
-    page: filter.page,
+  return readPage<MessagingService>(
+    filter,
+    {
+      table: "MessagingService",
+      alias: "s",
+      scope,
+      search: { text: filter.q, columns: ["name"] },
+      columns: ["id", "name", "nameKey", "type", "serviceConnection", "version"],
+      timestamps: ["createdAt", "updatedAt"],
+      where: conditions,
+      sorts: SERVICE_SORTS,
+    },
     counting,
-  });
+  );
 }
 
 /** A service as people and the API may see it: each credential says whether its secret is set, never what it is. */

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, skipFor, sortColumn, type TListParams, textContains } from "../list/params";
+import { sortColumn, type TListParams, textContains } from "../list/params";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
 import {
   actorFor,
-  actorWithRights,
+  actorViewing,
   bootstrapAdministrator,
   makeRole,
   makeUser,
@@ -15,7 +15,7 @@ import {
   uniqueName,
 } from "../testing/factories";
 import { createRoleRequest, updateRoleRequest } from "../testing/requests";
-import { expectSamePages } from "../testing/same-pages";
+import { expectSamePages, prismaPage } from "../testing/same-pages";
 import { createRole, deleteRole, getRole, listRoles, ROLE_SORTS, roleChoices, updateRole } from "./service";
 
 const BUILT_IN_FIXED = "Built-in roles cannot be changed or deleted. Create a role of your own instead.";
@@ -214,22 +214,16 @@ describe("reading roles", () => {
 });
 
 /** The roles list as Prisma's client reads it: the reference the SQL read must match. */
-async function prismaRolesPage(actor: Actor, params: TListParams) {
+function prismaRolesPage(actor: Actor, params: TListParams) {
   const where: Prisma.RoleWhereInput = {
     ...scopeWhere(scopeOf(actor.rights, "role", "view")),
     ...(params.q ? { OR: [{ name: textContains(params.q) }, { description: textContains(params.q) }] } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db().role.findMany({
-      where,
-      include: { _count: { select: { users: true, rights: true } } },
-      orderBy: [{ [sortColumn(params.sort, ROLE_SORTS, "name")]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    db().role.count({ where }),
-  ]);
-  return { rows, total };
+  return prismaPage(params, sortColumn(params.sort, ROLE_SORTS, "name"), {
+    findMany: (page) =>
+      db().role.findMany({ where, include: { _count: { select: { users: true, rights: true } } }, ...page }),
+    count: () => db().role.count({ where }),
+  });
 }
 
 describe("listRoles", () => {
@@ -250,25 +244,19 @@ describe("listRoles", () => {
       if (i % 5 === 2) await Promise.all([makeUser({ roles: [role.id] }), makeUser({ roles: [role.id] })]);
       roles.push(role);
     }
-    const scoped = await actorWithRights(
-      roles
-        .filter((_, i) => i % 3 === 1)
-        .map((r) => ({ objectType: "role" as const, access: "view" as const, objectId: r.id })),
+    const scoped = await actorViewing(
+      "role",
+      roles.filter((_, i) => i % 3 === 1).map((r) => r.id),
     );
-    const actors: Record<string, Actor> = { admin, scoped };
     const page = { dir: "asc" as const, page: 1 };
-    const cases: { who: string; params: TListParams }[] = [
-      { who: "admin", params: page },
-      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "createdAt", dir: "desc", page: 2 } },
-      { who: "admin", params: { ...page, q: "SHIFT 3", sort: "name", dir: "desc" } },
-      { who: "admin", params: { ...page, q: tag, sort: "updatedAt" } },
-      { who: "scoped", params: page },
-      { who: "scoped", params: { ...page, q: "shift", sort: "name", dir: "desc" } },
+    const cases: { actor: Actor; params: TListParams }[] = [
+      { actor: admin, params: page },
+      { actor: admin, params: { ...page, q: tag.toUpperCase(), sort: "createdAt", dir: "desc", page: 2 } },
+      { actor: admin, params: { ...page, q: "SHIFT 3", sort: "name", dir: "desc" } },
+      { actor: admin, params: { ...page, q: tag, sort: "updatedAt" } },
+      { actor: scoped, params: page },
+      { actor: scoped, params: { ...page, q: "shift", sort: "name", dir: "desc" } },
     ];
-    await expectSamePages(
-      cases,
-      ({ who, params }) => listRoles(actors[who] as Actor, params),
-      ({ who, params }) => prismaRolesPage(actors[who] as Actor, params),
-    );
+    await expectSamePages(cases, listRoles, prismaRolesPage);
   });
 });

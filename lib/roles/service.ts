@@ -6,12 +6,11 @@ import type { Actor } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { notFound } from "../errors";
 import { Prisma, type Role } from "../generated/prisma/client";
-import { pageOf, sortColumn, type TListParams, textContains } from "../list/params";
+import type { TListParams } from "../list/params";
 import { readPage } from "../list/sql-page";
 import { changeRecord, type RecordKind, requireCurrent } from "../records/change";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { requireGrantable } from "../rights/grantable";
-import { scopeSql } from "../rights/scope-sql";
 import type { TDeleteRequest } from "../users/schemas";
 import { requireHoldsAll, rightKey } from "./grants";
 import { requireRoleCapability } from "./permissions";
@@ -44,16 +43,11 @@ export type RoleListRow = Role & { _count: { users: number; rights: number } };
 
 export async function listRoles(actor: Actor, params: TListParams) {
   await requireRoleCapability(actor, "list");
-  const scope = scopeOf(actor.rights, "role", "view");
-  const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(scopeSql(scope, 'r."id"'));
-  if (params.q) {
-    const pattern = `%${textContains(params.q).contains}%`;
-    conditions.push(Prisma.sql`(r."name" ILIKE ${pattern} OR r."description" ILIKE ${pattern})`);
-  }
-  const [rows, total] = await readPage<RoleListRow>({
+  return readPage<RoleListRow>(params, {
     table: "Role",
     alias: "r",
+    scope: scopeOf(actor.rights, "role", "view"),
+    search: { text: params.q, columns: ["name", "description"] },
     columns: ["id", "name", "nameKey", "description", "builtIn", "requiresSecondFactor", "version"],
     timestamps: ["createdAt", "updatedAt"],
     // Counted for the page's roles only, through the roleId indexes.
@@ -62,15 +56,8 @@ export async function listRoles(actor: Actor, params: TListParams) {
         'users', (SELECT COUNT(*) FROM "UserRole" ur WHERE ur."roleId" = r."id"),
         'rights', (SELECT COUNT(*) FROM "RoleRight" rr WHERE rr."roleId" = r."id")) AS "_count"`,
     ],
-    where: conditions,
-    orderBy: [
-      { column: sortColumn(params.sort, ROLE_SORTS, "name"), dir: params.dir },
-      { column: "id", dir: "asc" },
-    ],
-    page: params.page,
-    counting: "exact",
+    sorts: ROLE_SORTS,
   });
-  return pageOf(rows, total, params.page);
 }
 
 /** Every role the actor may see, for choosing roles on a user. */

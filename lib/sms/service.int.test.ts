@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
-import { PAGE_SIZE, skipFor, sortColumn, textContains, ZListParams } from "../list/params";
+import { sortColumn, textContains, ZListParams } from "../list/params";
 import { restoreRevision } from "../revisions/service";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
-import { actorWithRights, bootstrapAdministrator, makeSmsChannel, tableCounts, uniqueName } from "../testing/factories";
-import { expectSamePages } from "../testing/same-pages";
+import {
+  actorViewing,
+  actorWithRights,
+  bootstrapAdministrator,
+  makeSmsChannel,
+  tableCounts,
+  uniqueName,
+} from "../testing/factories";
+import { expectSamePages, prismaPage } from "../testing/same-pages";
 import { checkSmsKeystore } from "./keystore";
 import { ZCreateSmsChannelRequest, ZUpdateSmsChannelRequest } from "./schemas";
 import { openChannelSecret } from "./secret";
@@ -252,7 +259,8 @@ describe("SMS channels", () => {
 });
 
 /** The channels list as Prisma's client reads it: the reference the SQL read must match. */
-async function prismaChannelsPage(actor: Actor, filter: TSmsChannelListFilter) {
+async function prismaChannelsPage(actor: Actor, partial: Partial<TSmsChannelListFilter>) {
+  const filter = { ...ZListParams.parse({}), ...partial };
   const where = {
     AND: [
       scopeWhere(scopeOf(actor.rights, "sms_channel", "view")),
@@ -260,16 +268,11 @@ async function prismaChannelsPage(actor: Actor, filter: TSmsChannelListFilter) {
       filter.q ? { name: textContains(filter.q) } : {},
     ],
   };
-  const [rows, total] = await Promise.all([
-    db().smsChannel.findMany({
-      where,
-      orderBy: [{ [sortColumn(filter.sort, CHANNEL_SORTS, "name")]: filter.dir }, { id: "asc" }],
-      skip: skipFor(filter.page),
-      take: PAGE_SIZE,
-    }),
-    db().smsChannel.count({ where }),
-  ]);
-  return { rows: rows.map(channelListRow), total };
+  const page = await prismaPage(filter, sortColumn(filter.sort, CHANNEL_SORTS, "name"), {
+    findMany: (args) => db().smsChannel.findMany({ where, ...args }),
+    count: () => db().smsChannel.count({ where }),
+  });
+  return { ...page, rows: page.rows.map(channelListRow) };
 }
 
 describe("the SMS channels list, read in SQL", () => {
@@ -285,24 +288,18 @@ describe("the SMS channels list, read in SQL", () => {
       if (i % 4) await db().smsChannel.update({ where: { id: channel.id }, data: { restartPending: false } });
       channels.push(channel);
     }
-    const scoped = await actorWithRights(
-      channels
-        .filter((_, i) => i % 3 === 1)
-        .map((c) => ({ objectType: "sms_channel" as const, access: "view" as const, objectId: c.id })),
+    const scoped = await actorViewing(
+      "sms_channel",
+      channels.filter((_, i) => i % 3 === 1).map((c) => c.id),
     );
-    const actors: Record<string, Actor> = { admin, scoped };
-    const cases: { who: string; filter: Partial<TSmsChannelListFilter> }[] = [
-      { who: "admin", filter: {} },
-      { who: "admin", filter: { q: tag.toUpperCase(), sort: "updatedAt", dir: "desc", page: 2 } },
-      { who: "admin", filter: { q: tag, restart: "pending", sort: "name", dir: "desc" } },
-      { who: "admin", filter: { q: `${tag}_1` } },
-      { who: "scoped", filter: {} },
-      { who: "scoped", filter: { q: tag, restart: "pending", sort: "updatedAt" } },
+    const cases: { actor: Actor; params: Partial<TSmsChannelListFilter> }[] = [
+      { actor: admin, params: {} },
+      { actor: admin, params: { q: tag.toUpperCase(), sort: "updatedAt", dir: "desc", page: 2 } },
+      { actor: admin, params: { q: tag, restart: "pending", sort: "name", dir: "desc" } },
+      { actor: admin, params: { q: `${tag}_1` } },
+      { actor: scoped, params: {} },
+      { actor: scoped, params: { q: tag, restart: "pending", sort: "updatedAt" } },
     ];
-    await expectSamePages(
-      cases,
-      ({ who, filter }) => list(actors[who] as Actor, filter),
-      ({ who, filter }) => prismaChannelsPage(actors[who] as Actor, { ...ZListParams.parse({}), ...filter }),
-    );
+    await expectSamePages(cases, list, prismaChannelsPage);
   });
 });

@@ -10,7 +10,7 @@ import { db, type Tx } from "../db";
 import { readRows } from "../db/read-rows";
 import { invalid, notFound, stale } from "../errors";
 import { Prisma, type SmsChannel } from "../generated/prisma/client";
-import { pageOf, sortColumn, textContains, ZListParams } from "../list/params";
+import { ZListParams } from "../list/params";
 import { readPage } from "../list/sql-page";
 import { changeRecord, type RecordKind } from "../records/change";
 import { scopeOf } from "../rights/can";
@@ -54,25 +54,17 @@ const loadWithSecrets = (client: Tx, id: string) =>
 
 export async function listSmsChannels(actor: Actor, filter: TSmsChannelListFilter) {
   await requireSmsChannelCapability(actor, "list");
-  const scope = scopeOf(actor.rights, "sms_channel", "view");
-  const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(scopeSql(scope, 'ch."id"'));
-  if (filter.restart === "pending") conditions.push(Prisma.sql`ch."restartPending"`);
-  if (filter.q) conditions.push(Prisma.sql`ch."name" ILIKE ${`%${textContains(filter.q).contains}%`}`);
-  const [rows, total] = await readPage<ListedChannel>({
+  const page = await readPage<ListedChannel>(filter, {
     table: "SmsChannel",
     alias: "ch",
+    scope: scopeOf(actor.rights, "sms_channel", "view"),
+    search: { text: filter.q, columns: ["name"] },
+    where: filter.restart === "pending" ? [Prisma.sql`ch."restartPending"`] : [],
     columns: ["id", "name", "options", "restartPending", "version"],
     timestamps: ["updatedAt"],
-    where: conditions,
-    orderBy: [
-      { column: sortColumn(filter.sort, CHANNEL_SORTS, "name"), dir: filter.dir },
-      { column: "id", dir: "asc" },
-    ],
-    page: filter.page,
-    counting: "exact",
+    sorts: CHANNEL_SORTS,
   });
-  return pageOf(rows.map(channelListRow), total, filter.page);
+  return { ...page, rows: page.rows.map(channelListRow) };
 }
 
 /** What the list reads of a channel. */

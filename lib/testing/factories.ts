@@ -119,6 +119,11 @@ export async function actorWithRights(rights: readonly RightSpec[]): Promise<Act
   return makeActor({ roles: [role.id] });
 }
 
+/** A user who may view only these objects of one type, as an actor: for lists scoped by rights. */
+export async function actorViewing(objectType: RightSpec["objectType"], ids: readonly string[]): Promise<Actor> {
+  return actorWithRights(ids.map((objectId) => ({ objectType, access: "view", objectId })));
+}
+
 /** The administrator that start-up created. */
 export async function bootstrapAdministrator(): Promise<Actor> {
   const admin = await db().user.findUniqueOrThrow({ where: { logonKey: TEST_ADMIN_LOGON } });

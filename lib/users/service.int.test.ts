@@ -3,12 +3,12 @@ import type { Actor } from "../auth/actor";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { PAGE_SIZE, skipFor, sortColumn, textContains } from "../list/params";
+import { sortColumn, textContains } from "../list/params";
 import { scopeOf, scopeWhere } from "../rights/can";
 import { appError } from "../testing/app-error";
 import { TEST_PASSWORD } from "../testing/constants";
 import {
-  actorWithRights,
+  actorViewing,
   bootstrapAdministrator,
   makeActor,
   makeRole,
@@ -18,7 +18,7 @@ import {
   uniqueName,
 } from "../testing/factories";
 import { createUserRequest, NEW_PASSWORD, updateUserRequest, userWithHash } from "../testing/requests";
-import { expectSamePages } from "../testing/same-pages";
+import { expectSamePages, prismaPage } from "../testing/same-pages";
 import { userWithRoles } from "./record";
 import type { TUserListFilter } from "./schemas";
 import {
@@ -411,7 +411,7 @@ describe("reading users", () => {
 });
 
 /** The users list as Prisma's client reads it: the reference the SQL read must match. */
-async function prismaUsersPage(actor: Actor, params: TUserListFilter) {
+function prismaUsersPage(actor: Actor, params: TUserListFilter) {
   const search = params.q ? textContains(params.q) : undefined;
   const where: Prisma.UserWhereInput = {
     ...scopeWhere(scopeOf(actor.rights, "user", "view")),
@@ -420,17 +420,11 @@ async function prismaUsersPage(actor: Actor, params: TUserListFilter) {
       ? { OR: (["logonName", "firstName", "lastName", "email"] as const).map((field) => ({ [field]: search })) }
       : {}),
   };
-  const [rows, total] = await Promise.all([
-    db().user.findMany({
-      where,
-      include: { roles: { ...userWithRoles.roles, orderBy: [{ role: { name: "asc" } }, { roleId: "asc" }] } },
-      orderBy: [{ [sortColumn(params.sort, USER_SORTS, "logonName")]: params.dir }, { id: "asc" }],
-      skip: skipFor(params.page),
-      take: PAGE_SIZE,
-    }),
-    db().user.count({ where }),
-  ]);
-  return { rows, total };
+  const roles = { ...userWithRoles.roles, orderBy: [{ role: { name: "asc" as const } }, { roleId: "asc" as const }] };
+  return prismaPage(params, sortColumn(params.sort, USER_SORTS, "logonName"), {
+    findMany: (page) => db().user.findMany({ where, include: { roles }, ...page }),
+    count: () => db().user.count({ where }),
+  });
 }
 
 describe("listUsers", () => {
@@ -459,27 +453,21 @@ describe("listUsers", () => {
         }),
       );
     }
-    const scoped = await actorWithRights(
-      users
-        .filter((_, i) => i % 4 === 1)
-        .map((u) => ({ objectType: "user" as const, access: "view" as const, objectId: u.id })),
+    const scoped = await actorViewing(
+      "user",
+      users.filter((_, i) => i % 4 === 1).map((u) => u.id),
     );
-    const actors: Record<string, Actor> = { admin, scoped };
     const page = { dir: "asc" as const, page: 1 };
-    const cases: { who: string; params: TUserListFilter }[] = [
-      { who: "admin", params: page },
-      { who: "admin", params: { ...page, q: tag.toUpperCase(), sort: "lastName", dir: "desc", page: 2 } },
-      { who: "admin", params: { ...page, q: tag, kind: "external", sort: "createdAt", dir: "desc" } },
-      { who: "admin", params: { ...page, q: "@EXAMPLE.com", sort: "enabled" } },
-      { who: "admin", params: { ...page, q: "first 3", sort: "kind", dir: "desc" } },
-      { who: "admin", params: { ...page, q: tag, sort: "firstName" } },
-      { who: "scoped", params: page },
-      { who: "scoped", params: { ...page, q: tag, kind: "console", sort: "lastName", dir: "desc" } },
+    const cases: { actor: Actor; params: TUserListFilter }[] = [
+      { actor: admin, params: page },
+      { actor: admin, params: { ...page, q: tag.toUpperCase(), sort: "lastName", dir: "desc", page: 2 } },
+      { actor: admin, params: { ...page, q: tag, kind: "external", sort: "createdAt", dir: "desc" } },
+      { actor: admin, params: { ...page, q: "@EXAMPLE.com", sort: "enabled" } },
+      { actor: admin, params: { ...page, q: "first 3", sort: "kind", dir: "desc" } },
+      { actor: admin, params: { ...page, q: tag, sort: "firstName" } },
+      { actor: scoped, params: page },
+      { actor: scoped, params: { ...page, q: tag, kind: "console", sort: "lastName", dir: "desc" } },
     ];
-    await expectSamePages(
-      cases,
-      ({ who, params }) => listUsers(actors[who] as Actor, params),
-      ({ who, params }) => prismaUsersPage(actors[who] as Actor, params),
-    );
+    await expectSamePages(cases, listUsers, prismaUsersPage);
   });
 });

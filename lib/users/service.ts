@@ -9,12 +9,11 @@ import { requireProof } from "../auth/proof";
 import { type Db, db, type Tx } from "../db";
 import { invalid, isRecordNotFound, notFound, stale } from "../errors";
 import { Prisma, type User } from "../generated/prisma/client";
-import { type Counting, pageOf, sortColumn, textContains } from "../list/params";
+import type { Counting } from "../list/params";
 import { readPage } from "../list/sql-page";
 import { changeRecord, requireCurrent } from "../records/change";
 import { effectiveRights, scopeOf } from "../rights/can";
 import { loadRights } from "../rights/load";
-import { scopeSql } from "../rights/scope-sql";
 import { requireHoldsAll, rightKey } from "../roles/grants";
 import type { TRight } from "../roles/schemas";
 import { assertAdministratorRemains } from "./administrators";
@@ -40,48 +39,39 @@ export type UserListRow = Omit<User, "passwordHash" | "totpSecretSealed" | "totp
 
 export async function listUsers(actor: Actor, params: TUserListFilter, counting: Counting = "exact") {
   await requireUserCapability(actor, "list");
-  const scope = scopeOf(actor.rights, "user", "view");
-  const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(scopeSql(scope, 'u."id"'));
-  if (params.kind) conditions.push(Prisma.sql`u."kind" = ${params.kind}::"UserKind"`);
-  if (params.q) {
-    const pattern = `%${textContains(params.q).contains}%`;
-    conditions.push(Prisma.sql`(u."logonName" ILIKE ${pattern} OR u."firstName" ILIKE ${pattern}
-      OR u."lastName" ILIKE ${pattern} OR u."email" ILIKE ${pattern})`);
-  }
-  const [rows, total] = await readPage<UserListRow>({
-    table: "User",
-    alias: "u",
-    columns: [
-      "id",
-      "logonName",
-      "logonKey",
-      "firstName",
-      "lastName",
-      "email",
-      "kind",
-      "enabled",
-      "mustChangePassword",
-      "authVersion",
-      "totpLastStep",
-      "version",
-    ],
-    timestamps: ["lastSignInAt", "createdAt", "updatedAt", "totpEnabledAt"],
-    // A row shows the roles; direct rights (thousands, for an integration's user) are for its own page.
-    related: [
-      Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('role', json_build_object('id', r."id", 'name', r."name",
+  return readPage<UserListRow>(
+    params,
+    {
+      table: "User",
+      alias: "u",
+      scope: scopeOf(actor.rights, "user", "view"),
+      search: { text: params.q, columns: ["logonName", "firstName", "lastName", "email"] },
+      where: params.kind ? [Prisma.sql`u."kind" = ${params.kind}::"UserKind"`] : [],
+      columns: [
+        "id",
+        "logonName",
+        "logonKey",
+        "firstName",
+        "lastName",
+        "email",
+        "kind",
+        "enabled",
+        "mustChangePassword",
+        "authVersion",
+        "totpLastStep",
+        "version",
+      ],
+      timestamps: ["lastSignInAt", "createdAt", "updatedAt", "totpEnabledAt"],
+      // A row shows the roles; direct rights (thousands, for an integration's user) are for its own page.
+      related: [
+        Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('role', json_build_object('id', r."id", 'name', r."name",
           'builtIn', r."builtIn", 'requiresSecondFactor', r."requiresSecondFactor")) ORDER BY r."name", r."id"), '[]')
         FROM "UserRole" ur JOIN "Role" r ON r."id" = ur."roleId" WHERE ur."userId" = u."id") AS "roles"`,
-    ],
-    where: conditions,
-    orderBy: [
-      { column: sortColumn(params.sort, USER_SORTS, "logonName"), dir: params.dir },
-      { column: "id", dir: "asc" },
-    ],
-    page: params.page,
+      ],
+      sorts: USER_SORTS,
+    },
     counting,
-  });
-  return pageOf(rows, total, params.page);
+  );
 }
 
 export async function getUser(actor: Actor, id: string) {
