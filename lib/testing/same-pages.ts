@@ -4,6 +4,8 @@ import { expect } from "vitest";
 import type { Actor } from "../auth/actor";
 import { PAGE_SIZE, skipFor } from "../list/params";
 import type { ListRequest } from "../list/sql-page";
+import type { RightSpec } from "../rights/built-in-roles";
+import { actorViewing, bootstrapAdministrator } from "./factories";
 
 interface Listed<Row> {
   rows: Row[];
@@ -12,20 +14,35 @@ interface Listed<Row> {
 
 type Read<Params, Row> = (actor: Actor, params: Params) => Promise<Listed<Row>>;
 
+/** The administrator, and an actor who may view every third of these records only: a list's two readers. */
+export async function adminAndViewer(objectType: RightSpec["objectType"], records: readonly { id: string }[]) {
+  const viewed = records.filter((_, i) => i % 3 === 1).map((record) => record.id);
+  return [await bootstrapAdministrator(), await actorViewing(objectType, viewed)];
+}
+
+/** Every request read by every actor: the same rows and total as Prisma's read, and something to compare. */
 export async function expectSamePages<Params, Row>(
-  cases: readonly { actor: Actor; params: Params }[],
   read: Read<Params, Row>,
   prismaRead: Read<Params, Row>,
+  actors: readonly Actor[],
+  requests: readonly Params[],
 ): Promise<void> {
-  for (const { actor, params } of cases) {
-    const label = `${actor.logonName}: ${JSON.stringify(params)}`;
-    const expected = await prismaRead(actor, params);
-    // A case that finds nothing would compare nothing.
-    expect(expected.rows.length, label).toBeGreaterThan(0);
-    const page = await read(actor, params);
-    expect(page.rows, label).toStrictEqual(expected.rows);
-    expect(page.total, label).toBe(expected.total);
+  const seen = new Map<Actor, number>();
+  for (const params of requests) {
+    let found = 0;
+    for (const actor of actors) {
+      const label = `${actor.logonName}: ${JSON.stringify(params)}`;
+      const expected = await prismaRead(actor, params);
+      const page = await read(actor, params);
+      expect(page.rows, label).toStrictEqual(expected.rows);
+      expect(page.total, label).toBe(expected.total);
+      found += expected.rows.length;
+      seen.set(actor, (seen.get(actor) ?? 0) + expected.rows.length);
+    }
+    // A request, or an actor, that finds nothing would compare nothing.
+    expect(found, JSON.stringify(params)).toBeGreaterThan(0);
   }
+  for (const actor of actors) expect(seen.get(actor), actor.logonName).toBeGreaterThan(0);
 }
 
 interface PageArgs {
