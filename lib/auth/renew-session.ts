@@ -5,14 +5,14 @@ import { cookies } from "next/headers";
 import { db } from "../db";
 import { authSecret, secureCookies, sessionCookieName } from "./secret";
 import { IDLE_SECONDS } from "./session-policy";
-import { decode, encode } from "./session-token";
+import { encode, readSessionToken } from "./session-token";
 
 export async function renewOwnSession(userId: string): Promise<void> {
   const store = await cookies();
   const name = sessionCookieName();
   const secret = authSecret();
-  const token = await decode({ token: store.get(name)?.value, secret });
-  // Only the session of this very user: a cookie of someone else is left as it is.
+  const token = await readSessionToken(store.get(name)?.value, secret);
+  // Only the session of this very user: a cookie of someone else (or none valid) is left as it is.
   if (!token || token.sub !== userId) return;
   const { authVersion } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { authVersion: true } });
   store.set(name, await encode({ token: { ...token, av: authVersion }, secret, maxAge: IDLE_SECONDS }), {

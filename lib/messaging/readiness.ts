@@ -30,6 +30,16 @@ const NEEDING = MESSAGING_SERVICE_TYPES.filter((t) => needsIncomingAuthenticatio
 const SIGNED = NEEDING.filter((t) => signingEntryId(t));
 const BY_USER = NEEDING.filter((t) => !signingEntryId(t));
 
+// The grants' conditions on their holders, each a probe per grant (OFFSET 0 keeps PostgreSQL from hashing
+// the whole membership or user table for the few grants a page or a service needs).
+/** The role of the grant `rr` has an enabled external member (UserRole's roleId index, then User's key). */
+const ENABLED_EXTERNAL_MEMBER = Prisma.sql`EXISTS (
+    SELECT 1 FROM "UserRole" ur JOIN "User" u ON u."id" = ur."userId"
+    WHERE ur."roleId" = rr."roleId" AND u."enabled" AND u."kind" = 'external' OFFSET 0)`;
+/** The holder of the direct grant `d` is an enabled external user. */
+const ENABLED_EXTERNAL_HOLDER = Prisma.sql`EXISTS (
+    SELECT 1 FROM "User" u WHERE u."id" = d."userId" AND u."enabled" AND u."kind" = 'external' OFFSET 0)`;
+
 export interface UseGrants {
   enabled: boolean;
   all: boolean;
@@ -55,14 +65,11 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
     readRows<{ objectId: string | null }>(Prisma.sql`
     SELECT rr."objectId" FROM "RoleRight" rr
     WHERE rr."objectType" = 'messaging_service' AND rr."access" = 'use' AND ${reaching('rr."objectId"')}
-      AND EXISTS (
-        SELECT 1 FROM "UserRole" ur JOIN "User" u ON u."id" = ur."userId"
-        WHERE ur."roleId" = rr."roleId" AND u."enabled" AND u."kind" = 'external'
-      )
+      AND ${ENABLED_EXTERNAL_MEMBER}
     UNION ALL
-    SELECT d."objectId" FROM "UserRight" d JOIN "User" u ON u."id" = d."userId"
+    SELECT d."objectId" FROM "UserRight" d
     WHERE d."objectType" = 'messaging_service' AND d."access" = 'use' AND ${reaching('d."objectId"')}
-      AND u."enabled" AND u."kind" = 'external'`),
+      AND ${ENABLED_EXTERNAL_HOLDER}`),
   ]);
   return {
     enabled,
@@ -72,28 +79,6 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
 }
 
 const SIGNING_IDS = SIGNED.flatMap((t) => signingEntryId(t) ?? []);
-
-export interface CredentialStats {
-  credentials: number;
-  signingSecretSet: boolean;
-}
-
-/**
- * Per service of a page: how many credentials it has and whether its signing entry has a secret. One
- * grouped read over the page's services (the (serviceId, authId) index), never over the whole table.
- */
-export async function credentialStats(serviceIds: readonly string[]): Promise<Map<string, CredentialStats>> {
-  if (serviceIds.length === 0) return new Map();
-  const signing = SIGNING_IDS.length ? Prisma.sql`"authId" IN (${Prisma.join(SIGNING_IDS)})` : Prisma.sql`FALSE`;
-  const rows = await readRows<{ serviceId: string } & CredentialStats>(Prisma.sql`
-    SELECT "serviceId", COUNT(*)::int AS "credentials",
-           COALESCE(BOOL_OR(${signing} AND "secretSealed" IS NOT NULL), FALSE)
-             AS "signingSecretSet"
-    FROM "MessagingCredential"
-    WHERE "serviceId" IN (${Prisma.join([...serviceIds])})
-    GROUP BY "serviceId"`);
-  return new Map(rows.map(({ serviceId, ...stats }) => [serviceId, stats]));
-}
 
 export function readinessOf(
   grants: UseGrants,
@@ -117,6 +102,22 @@ function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
   return list ? Prisma.sql`${column} IN (${list})` : Prisma.sql`FALSE`;
 }
 
+/** Whether the service `s` has its signing entry's secret (a probe through the (serviceId, authId) index). */
+const SIGNING_SECRET_SET = Prisma.sql`EXISTS (
+    SELECT 1 FROM "MessagingCredential" c
+    WHERE c."serviceId" = s."id" AND ${inList(Prisma.sql`c."authId"`, SIGNING_IDS)} AND c."secretSealed" IS NOT NULL OFFSET 0)`;
+
+/** Whether an enabled external user holds Use on the service `s` by its id, directly or through a role. */
+const USE_GRANTED = Prisma.sql`(EXISTS (
+      SELECT 1 FROM "UserRight" d
+      WHERE d."objectId" = s."id" AND d."objectType" = 'messaging_service' AND d."access" = 'use'
+        AND ${ENABLED_EXTERNAL_HOLDER} OFFSET 0)
+    OR EXISTS (
+      SELECT 1 FROM "RoleRight" rr
+      WHERE rr."objectId" = s."id" AND rr."objectType" = 'messaging_service' AND rr."access" = 'use'
+        AND ${ENABLED_EXTERNAL_MEMBER}
+      OFFSET 0))`;
+
 /**
  * The same decision as an SQL condition on the services table aliased `s`, so lists of any size filter
  * in the database. Grants are looked up per service (EXISTS through the rights' objectId indexes), never
@@ -129,9 +130,7 @@ function inList(column: Prisma.Sql, values: readonly string[]): Prisma.Sql {
  */
 export function readinessSql(grants: Pick<UseGrants, "enabled" | "all">, wanted: Readiness): Prisma.Sql {
   const type = Prisma.sql`s."type"`;
-  const signingSet = Prisma.sql`EXISTS (
-    SELECT 1 FROM "MessagingCredential" c
-    WHERE c."serviceId" = s."id" AND ${inList(Prisma.sql`c."authId"`, SIGNING_IDS)} AND c."secretSealed" IS NOT NULL OFFSET 0)`;
+  const signingSet = SIGNING_SECRET_SET;
   const signedReady = Prisma.sql`(${inList(type, SIGNED)} AND ${signingSet})`;
   if (!grants.enabled) {
     if (wanted === "off") return Prisma.sql`NOT ${signedReady}`;
@@ -140,17 +139,7 @@ export function readinessSql(grants: Pick<UseGrants, "enabled" | "all">, wanted:
   if (wanted === "off") return Prisma.sql`FALSE`;
   const needing = inList(type, NEEDING);
   if (wanted === "not_needed") return Prisma.sql`NOT ${needing}`;
-  const granted = Prisma.sql`(EXISTS (
-      SELECT 1 FROM "UserRight" d JOIN "User" u ON u."id" = d."userId"
-      WHERE d."objectId" = s."id" AND d."objectType" = 'messaging_service' AND d."access" = 'use'
-        AND u."enabled" AND u."kind" = 'external' OFFSET 0)
-    OR EXISTS (
-      SELECT 1 FROM "RoleRight" rr
-      WHERE rr."objectId" = s."id" AND rr."objectType" = 'messaging_service' AND rr."access" = 'use'
-        AND EXISTS (
-          SELECT 1 FROM "UserRole" ur JOIN "User" u ON u."id" = ur."userId"
-          WHERE ur."roleId" = rr."roleId" AND u."enabled" AND u."kind" = 'external')
-      OFFSET 0))`;
+  const granted = USE_GRANTED;
   const byUser = inList(type, BY_USER);
   if (wanted === "ready") {
     return grants.all
@@ -160,3 +149,15 @@ export function readinessSql(grants: Pick<UseGrants, "enabled" | "all">, wanted:
   const signedMissing = Prisma.sql`(${inList(type, SIGNED)} AND NOT ${signingSet})`;
   return grants.all ? signedMissing : Prisma.sql`(${signedMissing} OR (${byUser} AND NOT ${granted}))`;
 }
+
+/**
+ * What readinessOf needs of each service of a page, as select items on the page's rows (`s`): how many
+ * credentials it has, whether its signing entry has a secret, and whether an enabled external user holds
+ * Use on it by name. In the page's own statement: one probe per row through the indexes, where separate
+ * reads of the grants and the credentials for the page's ids cost two more statements and their planning.
+ */
+export const READINESS_COLUMNS: readonly Prisma.Sql[] = [
+  Prisma.sql`(SELECT COUNT(*)::int FROM "MessagingCredential" c WHERE c."serviceId" = s."id") AS "credentials"`,
+  Prisma.sql`${SIGNING_SECRET_SET} AS "signingSecretSet"`,
+  Prisma.sql`${USE_GRANTED} AS "useGranted"`,
+];

@@ -15,13 +15,14 @@ import type { TDeleteRequest } from "../users/schemas";
 import { sealCredentialSecret } from "./credential-secret";
 import { requireMessagingServiceCapability } from "./permissions";
 import {
-  credentialStats,
   loadUseGrants,
+  READINESS_COLUMNS,
   READINESS_FILTERS,
   type Readiness,
   readinessOf,
   readinessSql,
   signingEntryId,
+  type UseGrants,
 } from "./readiness";
 import {
   type TCreateMessagingServiceRequest,
@@ -52,33 +53,42 @@ export type ServiceListFilter = Omit<z.infer<typeof ZServiceListFilter>, "readin
 export async function listMessagingServices(actor: Actor, filter: ServiceListFilter, counting: Counting = "exact") {
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
-  const { rows, ...page } = await listPage(scope, filter, counting);
-  const ids = rows.map((row) => row.id);
-  // The page's badges: grants read only for its rows.
-  const [grants, stats] = await Promise.all([loadUseGrants(ids), credentialStats(ids)]);
+  // The setting and any Use on all services; each row says itself whether a user holds Use on it by id.
+  const server = loadUseGrants([]);
+  const read = filter.readiness
+    ? server.then((grants) => listPage(scope, filter, counting, grants))
+    : listPage(scope, filter, counting, undefined);
+  const [grants, { rows, ...page }] = await Promise.all([server, read]);
+  const granted = { ...grants, ids: new Set(rows.flatMap((row) => (row.useGranted ? [row.id] : []))) };
   return {
     ...page,
-    rows: rows.map((row) => {
-      const { credentials, signingSecretSet } = stats.get(row.id) ?? { credentials: 0, signingSecretSet: false };
-      return { ...row, _count: { credentials }, readiness: readinessOf(grants, { ...row, signingSecretSet }) };
-    }),
+    rows: rows.map(({ credentials, signingSecretSet, useGranted: _, ...row }) => ({
+      ...row,
+      _count: { credentials },
+      readiness: readinessOf(granted, { ...row, signingSecretSet }),
+    })),
     incomingAuthentication: grants.enabled,
   };
 }
 
+type ServiceRow = MessagingService & { credentials: number; signingSecretSet: boolean; useGranted: boolean };
+
 /**
- * A page of services and its total, in SQL through the driver (lib/list/sql-page.ts). The readiness filter
- * is an EXISTS per service (readinessSql), which Prisma's filters could not say anyway for rights that name
- * objects by id.
+ * A page of services and its total, in SQL through the driver (lib/list/sql-page.ts), with what each row's
+ * readiness needs (READINESS_COLUMNS). The readiness filter is an EXISTS per service (readinessSql), which
+ * Prisma's filters could not say anyway for rights that name objects by id; it needs the server-wide
+ * `grants` first.
  */
-async function listPage(scope: Scope, filter: ServiceListFilter, counting: Counting): Promise<Page<MessagingService>> {
+async function listPage(
+  scope: Scope,
+  filter: ServiceListFilter,
+  counting: Counting,
+  grants: UseGrants | undefined,
+): Promise<Page<ServiceRow>> {
   const conditions: Prisma.Sql[] = [];
-  if (filter.readiness) {
-    // Only the setting and any Use on all services: per-service grants are looked up by the query.
-    conditions.push(readinessSql(await loadUseGrants([]), filter.readiness));
-  }
+  if (filter.readiness && grants) conditions.push(readinessSql(grants, filter.readiness));
   if (filter.type) conditions.push(Prisma.sql`s."type" = ${filter.type}`);
-  return readPage<MessagingService>(
+  return readPage<ServiceRow>(
     filter,
     {
       table: "MessagingService",
@@ -87,6 +97,7 @@ async function listPage(scope: Scope, filter: ServiceListFilter, counting: Count
       search: { text: filter.q, columns: ["name"] },
       columns: ["id", "name", "nameKey", "type", "serviceConnection", "version"],
       timestamps: ["createdAt", "updatedAt"],
+      related: READINESS_COLUMNS,
       where: conditions,
       sorts: SERVICE_SORTS,
     },
