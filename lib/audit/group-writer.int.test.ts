@@ -26,6 +26,53 @@ describe("the audit group writer", () => {
     expect(rows[0]).toMatchObject({ actorName: "anonymous", clientAddress: "192.0.2.1", outcome: "refused" });
   });
 
+  it("stores every field as the trail reads it: UTC time, changes as JSON, the token's name", async () => {
+    const writer = createAuditGroupWriter();
+    const marker = uniqueName("fields");
+    const before = Date.now();
+    await writer.record(
+      {
+        id: null,
+        logonName: "integration-7",
+        clientAddress: "2001:db8::7",
+        via: { kind: "token", tokenName: "nightly" },
+      },
+      {
+        action: "inbound",
+        objectType: "messaging_service",
+        objectId: "a-service-id",
+        objectName: "Twilio ä",
+        outcome: "refused",
+        changes: { secret: { from: "set", to: "changed" } },
+        detail: marker,
+      },
+    );
+    const row = await db().auditEvent.findFirstOrThrow({ where: { detail: marker } });
+    expect(row).toMatchObject({
+      actorId: null,
+      actorName: "integration-7",
+      clientAddress: "2001:db8::7",
+      viaToken: "nightly",
+      action: "inbound",
+      objectType: "messaging_service",
+      objectId: "a-service-id",
+      objectName: "Twilio ä",
+      outcome: "refused",
+      changes: { secret: { from: "set", to: "changed" } },
+    });
+    expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The moment it was handed over, to the millisecond, whatever the server's time zone.
+    expect(row.at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.at.getTime()).toBeLessThanOrEqual(Date.now());
+
+    await writer.record(
+      { id: null, logonName: "anonymous", clientAddress: null },
+      { action: "inbound", detail: `${marker} bare` },
+    );
+    const bare = await db().auditEvent.findFirstOrThrow({ where: { detail: `${marker} bare` } });
+    expect(bare).toMatchObject({ outcome: "success", changes: null, viaToken: null, objectType: null });
+  });
+
   it("rejects the callers whose rows could not be stored, and goes on with later ones", async () => {
     const writer = createAuditGroupWriter();
     const actor = { id: null, logonName: "anonymous", clientAddress: null };
