@@ -402,6 +402,8 @@ interface Route {
   body?: string;
   /** What a 2xx answer must contain; otherwise it counts as bad. */
   expect?: string;
+  /** Connections for this route instead of the run's (1: each request alone, the server's own time). */
+  connections?: number;
 }
 
 interface Measured extends RouteResult {
@@ -467,7 +469,8 @@ function batch(base: string, route: Route, cookie: string, amount: number, conne
  */
 async function measure(server: RunningServer, route: Route, cookie: string, options: BenchOptions): Promise<Measured> {
   const { base } = server;
-  const { connections, seconds } = options;
+  const { seconds } = options;
+  const connections = route.connections ?? options.connections;
   const warm: Tally = { latencies: [], statuses: new Map(), non2xx: 0, bad: 0 };
   const warmStarted = performance.now();
   if (options.warmup > 0) await batch(base, route, cookie, options.warmup * connections, connections, warm);
@@ -545,6 +548,35 @@ function routesFor(
   let next = 0;
   let nextUser = 0;
   const { detail, inbound } = seeded;
+  const save: Route = {
+    name: "save (server action)",
+    path: `/messaging-services/${detail.id}`,
+    method: "POST",
+    session: true,
+    headers: {
+      "next-action": saveAction,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
+      origin: base,
+    },
+    // Each request saves another service at version 1 from its own page, changing its connection, as the form
+    // does (the answer carries the page re-rendered after revalidatePath); a refused save counts as bad.
+    next: () => {
+      const target = seeded.saveTargets[next++ % seeded.saveTargets.length] as SeededService;
+      const body = JSON.stringify([
+        {
+          id: target.id,
+          version: 1,
+          name: target.name,
+          type: target.type,
+          serviceConnection: `${target.serviceConnection}?saved=1`,
+          credentials: target.credentials.map((c) => ({ id: c.id, authId: c.authId, secret: { action: "keep" } })),
+        },
+      ]);
+      return { path: `/messaging-services/${target.id}`, body };
+    },
+    expect: '"ok":true',
+  };
   return [
     { name: "static file (/favicon.ico)", path: "/favicon.ico" },
     { name: BASELINE, path: "/login", expect: "Logon name" },
@@ -589,35 +621,9 @@ function routesFor(
     { name: "users list", path: "/users", session: true, expect: "Search users by name" },
     { name: "audit", path: "/audit", session: true, expect: "Filter the audit trail" },
     { name: "service detail", path: `/messaging-services/${detail.id}`, session: true, expect: detail.name },
-    {
-      name: "save (server action)",
-      path: `/messaging-services/${detail.id}`,
-      method: "POST",
-      session: true,
-      headers: {
-        "next-action": saveAction,
-        accept: "text/x-component",
-        "content-type": "text/plain;charset=UTF-8",
-        origin: base,
-      },
-      // Each request saves another service at version 1 from its own page, changing its connection, as the form
-      // does (the answer carries the page re-rendered after revalidatePath); a refused save counts as bad.
-      next: () => {
-        const target = seeded.saveTargets[next++ % seeded.saveTargets.length] as SeededService;
-        const body = JSON.stringify([
-          {
-            id: target.id,
-            version: 1,
-            name: target.name,
-            type: target.type,
-            serviceConnection: `${target.serviceConnection}?saved=1`,
-            credentials: target.credentials.map((c) => ({ id: c.id, authId: c.authId, secret: { action: "keep" } })),
-          },
-        ]);
-        return { path: `/messaging-services/${target.id}`, body };
-      },
-      expect: '"ok":true',
-    },
+    save,
+    // The same save with nothing queued before it: what one save costs the server, next to the save under load.
+    { ...save, name: "save, one at a time", connections: 1 },
     {
       name: "inbound (Basic, Use right)",
       path: `/api/inbound/${inbound.serviceId}`,
