@@ -4,7 +4,7 @@
 // - otherwise: an enabled external user holds Use on the service (or on all services), through a role or directly.
 import { readRows } from "../db/read-rows";
 import { Prisma } from "../generated/prisma/client";
-import { settingValue } from "../settings/service";
+import { settingFromStored } from "../settings/service";
 import {
   isMessagingServiceType,
   MESSAGING_SERVICE_TYPES,
@@ -60,21 +60,23 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
     if (onlyFor.length === 0) return Prisma.sql`${objectId} IS NULL`;
     return Prisma.sql`(${objectId} IS NULL OR ${objectId} IN (${Prisma.join([...onlyFor])}))`;
   };
-  const [enabled, grants] = await Promise.all([
-    settingValue("useLocalHttpAuthentication"),
-    readRows<{ objectId: string | null }>(Prisma.sql`
-    SELECT rr."objectId" FROM "RoleRight" rr
-    WHERE rr."objectType" = 'messaging_service' AND rr."access" = 'use' AND ${reaching('rr."objectId"')}
-      AND ${ENABLED_EXTERNAL_MEMBER}
-    UNION ALL
-    SELECT d."objectId" FROM "UserRight" d
-    WHERE d."objectType" = 'messaging_service' AND d."access" = 'use' AND ${reaching('d."objectId"')}
-      AND ${ENABLED_EXTERNAL_HOLDER}`),
-  ]);
+  // The setting with the grants, as an array of their objectIds (null: Use on all services): one statement.
+  const [row] = await readRows<{ setting: unknown; objectIds: (string | null)[] }>(Prisma.sql`
+    SELECT (SELECT "value" FROM "Setting" WHERE "key" = 'useLocalHttpAuthentication') AS "setting",
+      ARRAY(
+        SELECT rr."objectId" FROM "RoleRight" rr
+        WHERE rr."objectType" = 'messaging_service' AND rr."access" = 'use' AND ${reaching('rr."objectId"')}
+          AND ${ENABLED_EXTERNAL_MEMBER}
+        UNION ALL
+        SELECT d."objectId" FROM "UserRight" d
+        WHERE d."objectType" = 'messaging_service' AND d."access" = 'use' AND ${reaching('d."objectId"')}
+          AND ${ENABLED_EXTERNAL_HOLDER}
+      ) AS "objectIds"`);
+  const objectIds = row?.objectIds ?? [];
   return {
-    enabled,
-    all: grants.some((g) => g.objectId === null),
-    ids: new Set(grants.flatMap((g) => (g.objectId ? [g.objectId] : []))),
+    enabled: settingFromStored("useLocalHttpAuthentication", row?.setting),
+    all: objectIds.includes(null),
+    ids: new Set(objectIds.filter((id) => id !== null)),
   };
 }
 
