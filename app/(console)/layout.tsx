@@ -1,9 +1,9 @@
 import { BookOpen, KeyRound, KeySquare, RadioTower, ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { visibleNavItems } from "@/components/shell/nav-items";
 import { SidebarLink } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { Link } from "@/components/ui/link";
 import { pageActor } from "@/lib/auth/page-actor";
 import { RestartPendingNotice } from "./sms-channels/_components/restart-pending-notice";
 

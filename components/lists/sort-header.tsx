@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { listHref, type Query } from "./list-url";
 
 export function SortHeader({

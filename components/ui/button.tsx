@@ -1,7 +1,7 @@
 "use client";
-import Link from "next/link";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
+import { Link } from "./link";
 import { useHydrated } from "./use-hydrated";
 
 const variants = {

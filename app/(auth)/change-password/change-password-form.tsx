@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { applyResult } from "@/components/forms/apply-result";
 import { callAction } from "@/components/forms/call-action";
@@ -9,6 +8,7 @@ import { LiveForm } from "@/components/forms/live-form";
 import { PasswordField } from "@/components/forms/password-field";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { changeOwnPasswordAction } from "./actions";
 
 const changeOwnPasswordRequestResolver = lazyZodResolver(

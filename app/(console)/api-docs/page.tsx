@@ -2,8 +2,8 @@
 // back into operations by tag. Server-rendered; any signed-in user may read it (it holds no data).
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { openApiDocument } from "@/lib/http/openapi/document";

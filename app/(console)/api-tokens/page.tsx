@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ApiTokenForm } from "@/components/forms/api-token-form";
 import { RevokeTokenButton } from "@/components/forms/revoke-token-button";
 import { Table, Td, Th } from "@/components/lists/table";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { apiTokenCapabilities } from "@/lib/api-tokens/permissions";
 import { listAllApiTokens, listOwnApiTokens } from "@/lib/api-tokens/service";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteMessagingServiceAction } from "@/app/(console)/messaging-services/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
@@ -11,6 +10,7 @@ import { Refused } from "@/components/shell/refused";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { messagingServiceCapabilities } from "@/lib/messaging/permissions";

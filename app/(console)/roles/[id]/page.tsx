@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteRoleAction } from "@/app/(console)/roles/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
@@ -7,6 +6,7 @@ import { RoleForm } from "@/components/forms/role-form";
 import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { objectChoices } from "@/lib/rights/objects";

@@ -1,7 +1,7 @@
 // The console's header count of SMS channels waiting for a driver restart (the home page redirects to
 // the first area, so the count sits where every page shows it). Nothing when none, or none visible.
 import { RotateCcw } from "lucide-react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Actor } from "@/lib/auth/actor";
 import { countRestartPending } from "@/lib/sms/service";
 

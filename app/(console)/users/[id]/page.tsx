@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HistoryLink } from "@/app/(console)/history/_components/history-link";
 import { deleteUserAction } from "@/app/(console)/users/actions";
 import { DeleteButton } from "@/components/forms/delete-button";
@@ -11,6 +10,7 @@ import { Table, Td, Th } from "@/components/lists/table";
 import { guardedPage } from "@/components/shell/guarded-page";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { ACCESS_LABELS, AREA_EXISTS, OBJECT_TYPE_LABELS } from "@/lib/rights/catalog";
