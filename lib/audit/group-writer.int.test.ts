@@ -30,35 +30,25 @@ describe("the audit group writer", () => {
     const writer = createAuditGroupWriter();
     const marker = uniqueName("fields");
     const before = Date.now();
-    await writer.record(
-      {
-        id: null,
-        logonName: "integration-7",
-        clientAddress: "2001:db8::7",
-        via: { kind: "token", tokenName: "nightly" },
-      },
-      {
-        action: "inbound",
-        objectType: "messaging_service",
-        objectId: "a-service-id",
-        objectName: "Twilio ä",
-        outcome: "refused",
-        changes: { secret: { from: "set", to: "changed" } },
-        detail: marker,
-      },
-    );
-    const row = await db().auditEvent.findFirstOrThrow({ where: { detail: marker } });
-    expect(row).toMatchObject({
-      actorId: null,
-      actorName: "integration-7",
-      clientAddress: "2001:db8::7",
-      viaToken: "nightly",
+    const entry = {
       action: "inbound",
       objectType: "messaging_service",
       objectId: "a-service-id",
       objectName: "Twilio ä",
       outcome: "refused",
       changes: { secret: { from: "set", to: "changed" } },
+      detail: marker,
+    } as const;
+    const actor = { id: null, logonName: "integration-7", clientAddress: "2001:db8::7" };
+    await writer.record({ ...actor, via: { kind: "token", tokenName: "nightly" } }, entry);
+    const row = await db().auditEvent.findFirstOrThrow({ where: { detail: marker } });
+    // Each field as handed over; the actor's name and address, and the token's name (never the token).
+    expect(row).toMatchObject({
+      ...entry,
+      actorId: null,
+      actorName: actor.logonName,
+      clientAddress: actor.clientAddress,
+      viaToken: "nightly",
     });
     expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // The moment it was handed over, to the millisecond, whatever the server's time zone.
