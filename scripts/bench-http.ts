@@ -634,6 +634,8 @@ function routesFor(
       },
       body: '{"from":"+15550100","text":"bench"}',
     },
+    // The baseline again, on a server warmed by every route: the ratios take the better of the two.
+    { name: `${BASELINE}, again`, path: "/login", expect: "Logon name" },
   ];
 }
 
@@ -723,7 +725,7 @@ async function runOn(
         const routes = routesFor(seeded, options, server.base, await csrfPair(server.base)).filter(
           (route) =>
             options.only.length === 0 ||
-            route.name === BASELINE ||
+            route.name.startsWith(BASELINE) ||
             options.only.some((name) => route.name.includes(name)),
         );
         for (const route of routes) {

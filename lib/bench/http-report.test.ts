@@ -136,6 +136,32 @@ describe("formatResults", () => {
     expect(new Set(table.map((line) => line.length)).size).toBe(1);
   });
 
+  it("takes the ratios against the better of the sign-in page's two measurements", () => {
+    const result = (name: string, rps: number, p95: number, mainCpuMs: number) => ({
+      name,
+      count: 100,
+      rps,
+      p50: 1,
+      p95,
+      p99: 1,
+      non2xx: 0,
+      bad: 0,
+      cpuMs: 1,
+      mainCpuMs,
+    });
+    const lines = formatResults(
+      [
+        result("sign-in page", 150, 80, 5),
+        result("services list", 50, 160, 10),
+        result("sign-in page, again", 200, 100, 4),
+      ],
+      "sign-in page",
+    ).split("\n");
+    // Best req/s 200 (the second), best p95 80 ms (the first), best main-thread time 4 ms (the second).
+    expect(lines[3]).toMatch(/^services list\s.*\s2\.00×\s+0\.25×\s+1\.00\s+10\.00\s+2\.50×$/);
+    expect(lines[2]).toMatch(/\s1\.00×\s+0\.75×\s+1\.00\s+5\.00\s+1\.25×$/);
+  });
+
   it("prints a dash, not NaN, for a route that completed no request", () => {
     const [, , row] = formatResults(
       [

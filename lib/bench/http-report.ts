@@ -161,11 +161,30 @@ const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value
 const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "–");
 
 /**
- * The results as an aligned text table with ratios against the baseline route (the sign-in page):
+ * The baseline the ratios are taken against: the best of the routes whose name starts with `baselineName`
+ * (the sign-in page, measured first and again last). Measured once, right after the server started, it
+ * answered anywhere between 137 and 272 requests a second in runs of one build, and every ratio moved with
+ * it; the better of two measurements is the stricter and steadier floor.
+ */
+export function baselineOf(results: readonly RouteResult[], baselineName: string): RouteResult | undefined {
+  const measured = results.filter((r) => r.name.startsWith(baselineName) && r.count > 0);
+  if (measured.length === 0) return undefined;
+  const best = (pick: (r: RouteResult) => number, better: (...values: number[]) => number) =>
+    better(...measured.map(pick));
+  return {
+    ...(measured[0] as RouteResult),
+    rps: best((r) => r.rps, Math.max),
+    p95: best((r) => r.p95, Math.min),
+    mainCpuMs: best((r) => r.mainCpuMs, Math.min),
+  };
+}
+
+/**
+ * The results as an aligned text table with ratios against the baseline (baselineOf: the sign-in page):
  * p95 / baseline p95 (lower is better, 1.0 = as fast as the baseline) and req/s / baseline req/s (higher is better).
  */
 export function formatResults(results: readonly RouteResult[], baselineName: string): string {
-  const baseline = results.find((r) => r.name === baselineName);
+  const baseline = baselineOf(results, baselineName);
   const header = [
     "route",
     "requests",
@@ -222,7 +241,7 @@ export function formatScale(sizes: readonly number[], runs: readonly (readonly R
   const rows = names.map((name, i) => [
     name,
     ...runs.flatMap((run) => {
-      const baseline = run.find((r) => r.name === baselineName);
+      const baseline = baselineOf(run, baselineName);
       const route = run[i];
       return baseline && route ? [times(route.p95 / baseline.p95), times(route.rps / baseline.rps)] : ["–", "–"];
     }),
