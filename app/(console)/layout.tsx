@@ -9,6 +9,13 @@ import { RestartPendingNotice } from "./sms-channels/_components/restart-pending
 
 export const dynamic = "force-dynamic";
 
+/** The header's links to the signed-in user's own settings. */
+const ACCOUNT_LINKS = [
+  { href: "/api-tokens", label: "API tokens", icon: KeySquare },
+  { href: "/change-password", label: "Change password", icon: KeyRound },
+  { href: "/account/security", label: "Security", icon: ShieldCheck },
+] as const;
+
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await pageActor();
   return (
@@ -44,27 +51,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <span className="text-sm text-slate-700">
             Signed in as <strong className="font-medium">{actor.logonName}</strong>
           </span>
-          <Link
-            href="/api-tokens"
-            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
-          >
-            <KeySquare aria-hidden className="size-4" />
-            API tokens
-          </Link>
-          <Link
-            href="/change-password"
-            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
-          >
-            <KeyRound aria-hidden className="size-4" />
-            Change password
-          </Link>
-          <Link
-            href="/account/security"
-            className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
-          >
-            <ShieldCheck aria-hidden className="size-4" />
-            Security
-          </Link>
+          {ACCOUNT_LINKS.map(({ href, label, icon: Icon }) => (
+            <Link
+              key={href}
+              href={href}
+              className="inline-flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+            >
+              <Icon aria-hidden className="size-4" />
+              {label}
+            </Link>
+          ))}
           <SignOutButton />
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
