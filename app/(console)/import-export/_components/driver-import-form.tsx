@@ -1,24 +1,18 @@
 "use client";
-import { CheckCircle2, FileSearch, Upload } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Upload } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { applyResult } from "@/components/forms/apply-result";
-import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 // The SMS driver's own configuration file (CFG/INI sections or CSV rows, as the SMS channels page exports
 // them) imported through the same dry run, policy and report as a Switchboard export.
 import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { toast } from "@/components/ui/toast";
 import { MAX_DRIVER_FILE_BYTES } from "@/lib/sms/driver-file";
 import type { TDriverImportRequest } from "@/lib/sms/driver-import-schemas";
-import type { TImportReport } from "@/lib/transfer/import";
 import { driverImportAction } from "../actions";
-import { ImportResult, summaryOf, wouldApply } from "./import-result";
+import { ImportButtons, useDryRunImport } from "./dry-run-import";
+import { ImportResult } from "./import-result";
 import { PolicyFieldset } from "./policy-fieldset";
 
 const driverImportResolver = lazyZodResolver(
@@ -26,34 +20,17 @@ const driverImportResolver = lazyZodResolver(
 );
 
 export function DriverImportForm() {
-  const router = useRouter();
-  const [report, setReport] = useState<TImportReport | null>(null);
-  const [checked, setChecked] = useState<string | null>(null);
   const form = useForm<TDriverImportRequest>({
     resolver: driverImportResolver,
     defaultValues: { format: "cfg", content: "", policy: "skip", dryRun: true },
   });
   const { errors, isSubmitting } = form.formState;
-  const [content, policy, format] = form.watch(["content", "policy", "format"]);
-  const current = `${format}\n${policy}\n${content}`;
-  const mayImport = report?.dryRun === true && checked === current && wouldApply(report);
-
-  const submit = (dryRun: boolean) =>
-    form.handleSubmit(async (values) => {
-      const result = await callAction(driverImportAction, { ...values, dryRun });
-      if (!result.ok) {
-        applyResult(result, form.setError, "");
-        return;
-      }
-      setReport(result.data);
-      setChecked(dryRun ? `${values.format}\n${values.policy}\n${values.content}` : null);
-      if (result.data.applied) {
-        toast.success(`Imported: ${summaryOf(result.data)}.`);
-        router.refresh();
-      } else if (!dryRun) {
-        toast.error("Nothing was imported: some channels failed.");
-      }
-    });
+  const flow = useDryRunImport({
+    form,
+    action: driverImportAction,
+    checks: (values) => `${values.format}\n${values.policy}\n${values.content}`,
+    nothingImported: "Nothing was imported: some channels failed.",
+  });
 
   async function readFile(file: File | undefined) {
     if (!file) return;
@@ -71,7 +48,7 @@ export function DriverImportForm() {
       title="Import driver configuration"
       description="SMS channels from the SMS driver's own file: [channel-<name>] sections (CFG/INI) or Section,Option,Value rows (CSV). Other sections are ignored."
     >
-      <LiveForm id="driver-import" onSubmit={submit(true)} noValidate className="space-y-4">
+      <LiveForm id="driver-import" onSubmit={flow.submit(true)} noValidate className="space-y-4">
         <div className="flex flex-wrap items-end gap-6">
           <div className="space-y-1.5">
             <label htmlFor="driver-file" className="text-sm font-medium text-slate-800">
@@ -120,25 +97,14 @@ export function DriverImportForm() {
           default. Secret options in the file are set; secrets it leaves out keep their stored values.
         </p>
         <FormError message={errors.root?.server?.message} />
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="secondary" disabled={isSubmitting}>
-            <FileSearch aria-hidden className="size-4" />
-            {isSubmitting ? "Working…" : "Check (dry run)"}
-          </Button>
-          <Button onClick={submit(false)} disabled={isSubmitting || !mayImport}>
-            <CheckCircle2 aria-hidden className="size-4" />
-            Import channels
-          </Button>
-          {!mayImport && !report?.applied ? (
-            <span className="text-sm text-slate-600">
-              {report?.dryRun && checked === current
-                ? "Fix the channels in error (or choose another policy) before importing."
-                : "Run a dry run of this file and policy first."}
-            </span>
-          ) : null}
-        </div>
+        <ImportButtons
+          importing={isSubmitting}
+          flow={flow}
+          what="Import channels"
+          records={{ noun: "channels", source: "file" }}
+        />
       </LiveForm>
-      {report ? <ImportResult report={report} /> : null}
+      {flow.report ? <ImportResult report={flow.report} /> : null}
     </Card>
   );
 }

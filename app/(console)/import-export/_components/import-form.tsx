@@ -1,22 +1,16 @@
 "use client";
-import { CheckCircle2, FileSearch, Upload } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Upload } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { applyResult } from "@/components/forms/apply-result";
-import { callAction } from "@/components/forms/call-action";
 import { FormError } from "@/components/forms/form-error";
 import { lazySchema, lazyZodResolver } from "@/components/forms/lazy-schema";
 import { LiveForm } from "@/components/forms/live-form";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { toast } from "@/components/ui/toast";
 import { MAX_IMPORT_BYTES } from "@/lib/transfer/files";
-import type { TImportReport } from "@/lib/transfer/import";
 import type { TImportFormRequest } from "@/lib/transfer/schemas";
 import { importAction } from "../actions";
-import { ImportResult, summaryOf, wouldApply } from "./import-result";
+import { ImportButtons, useDryRunImport } from "./dry-run-import";
+import { ImportResult } from "./import-result";
 import { PolicyFieldset } from "./policy-fieldset";
 
 const importResolver = lazyZodResolver(
@@ -24,37 +18,17 @@ const importResolver = lazyZodResolver(
 );
 
 export function ImportForm() {
-  const router = useRouter();
-  const [report, setReport] = useState<TImportReport | null>(null);
-  // The document and policy the last dry run checked: Import is offered for exactly those.
-  const [checked, setChecked] = useState<string | null>(null);
   const form = useForm<TImportFormRequest>({
     resolver: importResolver,
     defaultValues: { document: "", policy: "skip", dryRun: true },
   });
   const { errors, isSubmitting } = form.formState;
-  const [documentText, policy] = form.watch(["document", "policy"]);
-  const current = `${policy}\n${documentText}`;
-  const mayImport = report?.dryRun === true && checked === current && wouldApply(report);
-
-  const submit = (dryRun: boolean) =>
-    form.handleSubmit(async (values) => {
-      const result = await callAction(importAction, { ...values, dryRun });
-      // A refused import is a result too (its report says why): the toast follows the report, not the call.
-      if (!result.ok) {
-        applyResult(result, form.setError, "");
-        return;
-      }
-      const report = result.data;
-      setReport(report);
-      setChecked(dryRun ? `${values.policy}\n${values.document}` : null);
-      if (report.applied) {
-        toast.success(`Imported: ${summaryOf(report)}.`);
-        router.refresh();
-      } else if (!dryRun) {
-        toast.error("Nothing was imported: some records failed.");
-      }
-    });
+  const flow = useDryRunImport({
+    form,
+    action: importAction,
+    checks: (values) => `${values.policy}\n${values.document}`,
+    nothingImported: "Nothing was imported: some records failed.",
+  });
 
   async function readFile(file: File | undefined) {
     if (!file) return;
@@ -70,7 +44,7 @@ export function ImportForm() {
       title="Import"
       description="Check a document first: the dry run shows what would happen to each record and writes nothing."
     >
-      <LiveForm onSubmit={submit(true)} noValidate className="space-y-4">
+      <LiveForm onSubmit={flow.submit(true)} noValidate className="space-y-4">
         <div className="space-y-1.5">
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
             Export file
@@ -112,25 +86,14 @@ export function ImportForm() {
           password: set one on their page.
         </p>
         <FormError message={errors.root?.server?.message} />
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="secondary" disabled={isSubmitting}>
-            <FileSearch aria-hidden className="size-4" />
-            {isSubmitting ? "Working…" : "Check (dry run)"}
-          </Button>
-          <Button onClick={submit(false)} disabled={isSubmitting || !mayImport}>
-            <CheckCircle2 aria-hidden className="size-4" />
-            Import
-          </Button>
-          {!mayImport && !report?.applied ? (
-            <span className="text-sm text-slate-600">
-              {report?.dryRun && checked === current
-                ? "Fix the records in error (or choose another policy) before importing."
-                : "Run a dry run of this document and policy first."}
-            </span>
-          ) : null}
-        </div>
+        <ImportButtons
+          importing={isSubmitting}
+          flow={flow}
+          what="Import"
+          records={{ noun: "records", source: "document" }}
+        />
       </LiveForm>
-      {report ? <ImportResult report={report} /> : null}
+      {flow.report ? <ImportResult report={flow.report} /> : null}
     </Card>
   );
 }
