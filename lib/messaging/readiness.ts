@@ -40,25 +40,26 @@ const ENABLED_EXTERNAL_MEMBER = Prisma.sql`EXISTS (
 const ENABLED_EXTERNAL_HOLDER = Prisma.sql`EXISTS (
     SELECT 1 FROM "User" u WHERE u."id" = d."userId" AND u."enabled" AND u."kind" = 'external' OFFSET 0)`;
 
+/** The server-wide part of readiness: whether incoming authentication is on, and any Use on all services. */
 export interface UseGrants {
   enabled: boolean;
   all: boolean;
-  ids: Set<string>;
+  /** Whether a grant names the service loadUseGrants was asked about (false when it was asked about none). */
+  granted: boolean;
 }
 
 /**
- * Which services enabled external users may use, and whether incoming authentication is on at all.
- * `onlyFor` limits the grants read to those that reach these services (a page of a list, one service):
- * with an incoming user per service, reading them all would cost as much as the whole table.
- * Role grants and direct grants (the guided incoming-user flow grants so) in one query: it runs on every
- * view of the list and of a service.
+ * Whether incoming authentication is on, whether enabled external users may use every service, and, given
+ * a service, whether one holds Use on it by its id. Role grants and direct grants (the guided incoming-user
+ * flow grants so) with the setting in one statement: it runs on every view of the list and of a service.
+ * A list asks about no service: each row reads its own grant (READINESS_COLUMNS).
  */
-export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGrants> {
+export async function loadUseGrants(serviceId?: string): Promise<UseGrants> {
   const reaching = (column: string) => {
     const objectId = Prisma.raw(column);
-    if (!onlyFor) return Prisma.sql`TRUE`;
-    if (onlyFor.length === 0) return Prisma.sql`${objectId} IS NULL`;
-    return Prisma.sql`(${objectId} IS NULL OR ${objectId} IN (${Prisma.join([...onlyFor])}))`;
+    return serviceId
+      ? Prisma.sql`(${objectId} IS NULL OR ${objectId} = ${serviceId})`
+      : Prisma.sql`${objectId} IS NULL`;
   };
   // The setting with the grants, as an array of their objectIds (null: Use on all services): one statement.
   const [row] = await readRows<{ setting: unknown; objectIds: (string | null)[] }>(Prisma.sql`
@@ -76,15 +77,15 @@ export async function loadUseGrants(onlyFor?: readonly string[]): Promise<UseGra
   return {
     enabled: settingFromStored("useLocalHttpAuthentication", row?.setting),
     all: objectIds.includes(null),
-    ids: new Set(objectIds.filter((id) => id !== null)),
+    granted: serviceId !== undefined && objectIds.includes(serviceId),
   };
 }
 
 const SIGNING_IDS = SIGNED.flatMap((t) => signingEntryId(t) ?? []);
 
 export function readinessOf(
-  grants: UseGrants,
-  service: { id: string; type: string; signingSecretSet: boolean },
+  grants: Pick<UseGrants, "enabled" | "all">,
+  service: { type: string; signingSecretSet: boolean; useGranted: boolean },
 ): Readiness {
   const type = isMessagingServiceType(service.type) ? service.type : null;
   const signs = type !== null && !!signingEntryId(type);
@@ -93,7 +94,7 @@ export function readinessOf(
   if (!grants.enabled) return signingSecretSet ? "ready" : "off";
   if (type === null || !needsIncomingAuthentication(type)) return "not_needed";
   if (signs) return signingSecretSet ? "ready" : "missing";
-  return grants.all || grants.ids.has(service.id) ? "ready" : "missing";
+  return grants.all || service.useGranted ? "ready" : "missing";
 }
 
 const sqlList = (values: readonly string[]) => (values.length ? Prisma.join([...values]) : null);
@@ -124,7 +125,7 @@ const USE_GRANTED = Prisma.sql`(EXISTS (
  * The same decision as an SQL condition on the services table aliased `s`, so lists of any size filter
  * in the database. Grants are looked up per service (EXISTS through the rights' objectId indexes), never
  * listed: with an incoming user per service, `id NOT IN (every granted id)` grew with the table.
- * `grants` needs only `enabled` and `all` (loadUseGrants([]) reads just those).
+ * `grants` is the server-wide part (loadUseGrants()).
  * Each EXISTS ends in OFFSET 0 so that PostgreSQL keeps it a probe per row through those indexes: it
  * would otherwise hash the whole credentials and rights tables first (it plans as if every service were
  * tested, not the few a page of 25 needs). On PostgreSQL 15 at 10,000 services, 5,050 grants: the page
@@ -132,8 +133,7 @@ const USE_GRANTED = Prisma.sql`(EXISTS (
  */
 export function readinessSql(grants: Pick<UseGrants, "enabled" | "all">, wanted: Readiness): Prisma.Sql {
   const type = Prisma.sql`s."type"`;
-  const signingSet = SIGNING_SECRET_SET;
-  const signedReady = Prisma.sql`(${inList(type, SIGNED)} AND ${signingSet})`;
+  const signedReady = Prisma.sql`(${inList(type, SIGNED)} AND ${SIGNING_SECRET_SET})`;
   if (!grants.enabled) {
     if (wanted === "off") return Prisma.sql`NOT ${signedReady}`;
     return wanted === "ready" ? signedReady : Prisma.sql`FALSE`;
@@ -141,15 +141,14 @@ export function readinessSql(grants: Pick<UseGrants, "enabled" | "all">, wanted:
   if (wanted === "off") return Prisma.sql`FALSE`;
   const needing = inList(type, NEEDING);
   if (wanted === "not_needed") return Prisma.sql`NOT ${needing}`;
-  const granted = USE_GRANTED;
   const byUser = inList(type, BY_USER);
   if (wanted === "ready") {
     return grants.all
       ? Prisma.sql`(${signedReady} OR ${byUser})`
-      : Prisma.sql`(${signedReady} OR (${byUser} AND ${granted}))`;
+      : Prisma.sql`(${signedReady} OR (${byUser} AND ${USE_GRANTED}))`;
   }
-  const signedMissing = Prisma.sql`(${inList(type, SIGNED)} AND NOT ${signingSet})`;
-  return grants.all ? signedMissing : Prisma.sql`(${signedMissing} OR (${byUser} AND NOT ${granted}))`;
+  const signedMissing = Prisma.sql`(${inList(type, SIGNED)} AND NOT ${SIGNING_SECRET_SET})`;
+  return grants.all ? signedMissing : Prisma.sql`(${signedMissing} OR (${byUser} AND NOT ${USE_GRANTED}))`;
 }
 
 /**

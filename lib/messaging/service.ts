@@ -54,18 +54,17 @@ export async function listMessagingServices(actor: Actor, filter: ServiceListFil
   await requireMessagingServiceCapability(actor, "list");
   const scope = scopeOf(actor.rights, "messaging_service", "view");
   // The setting and any Use on all services; each row says itself whether a user holds Use on it by id.
-  const server = loadUseGrants([]);
+  const server = loadUseGrants();
   const read = filter.readiness
     ? server.then((grants) => listPage(scope, filter, counting, grants))
     : listPage(scope, filter, counting, undefined);
   const [grants, { rows, ...page }] = await Promise.all([server, read]);
-  const granted = { ...grants, ids: new Set(rows.flatMap((row) => (row.useGranted ? [row.id] : []))) };
   return {
     ...page,
-    rows: rows.map(({ credentials, signingSecretSet, useGranted: _, ...row }) => ({
+    rows: rows.map(({ credentials, signingSecretSet, useGranted, ...row }) => ({
       ...row,
       _count: { credentials },
-      readiness: readinessOf(granted, { ...row, signingSecretSet }),
+      readiness: readinessOf(grants, { type: row.type, signingSecretSet, useGranted }),
     })),
     incomingAuthentication: grants.enabled,
   };
@@ -121,7 +120,7 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     include: { credentials: { orderBy: { position: "asc" }, omit: { secretSealed: false } } },
   });
   if (!service) throw notFound("This messaging service");
-  const grants = await loadUseGrants([id]);
+  const grants = await loadUseGrants(id);
   // A logon name is half of a credential pair: only those who may view a user learn theirs.
   const userScope = scopeOf(actor.rights, "user", "view");
   const mayViewUsers = userScope.all || userScope.ids.length > 0;
@@ -150,8 +149,9 @@ export async function messagingServiceDetail(actor: Actor, id: string) {
     ...service,
     credentials,
     readiness: readinessOf(grants, {
-      ...service,
+      type: service.type,
       signingSecretSet: credentials.some((c) => c.authId === signing && c.secretSet),
+      useGranted: grants.granted,
     }),
     /** Null when the actor may view no user at all. */
     incomingUsers: users,
